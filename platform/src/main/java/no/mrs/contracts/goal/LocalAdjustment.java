@@ -1,0 +1,5 @@
+package no.mrs.contracts.goal;
+
+public enum LocalAdjustment {
+    ALLOWED, FORBIDDEN
+}

@@ -1,0 +1,27 @@
+package no.mrs.contracts.result;
+
+import no.mrs.contracts.EventType;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+
+/**
+ * A first value for (unit, indicator, period). RATIO and SCORE carry numerator and denominator, COUNT carries
+ * value.
+ */
+@EventType(name = "no.mrs.result.ResultRecorded", version = 1)
+public record ResultRecorded(String measurementId, String unitId, String indicatorId, YearMonth period,
+        BigDecimal numerator, BigDecimal denominator, BigDecimal value, String comment, Instant receivedAt)
+        implements ResultEvent {
+
+    @Override
+    public String streamId() {
+        return "result:" + unitId + "/" + indicatorId + "/" + period;
+    }
+
+    @Override
+    public String partitionKey() {
+        return unitId;
+    }
+}
