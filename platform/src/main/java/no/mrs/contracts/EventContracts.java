@@ -1,7 +1,9 @@
 package no.mrs.contracts;
 
+import no.mrs.contracts.goal.GoalBudgetEvent;
 import no.mrs.contracts.goal.GoalEvent;
 import no.mrs.contracts.goal.GoalLetterEvent;
+import no.mrs.contracts.goal.GoalProposalEvent;
 import no.mrs.contracts.goal.IndicatorEvent;
 import no.mrs.contracts.goal.UnitEvent;
 import no.mrs.contracts.result.ResultEvent;
@@ -22,7 +24,8 @@ public final class EventContracts {
 
     /** The sealed roots; a new aggregate's event interface is added here. */
     private static final List<Class<?>> ROOTS = List.of(
-            UnitEvent.class, IndicatorEvent.class, GoalLetterEvent.class, GoalEvent.class, ResultEvent.class);
+            UnitEvent.class, IndicatorEvent.class, GoalLetterEvent.class, GoalEvent.class, ResultEvent.class,
+            GoalBudgetEvent.class, GoalProposalEvent.class);
 
     private static final Map<String, Class<? extends EventPayload>> BY_TYPE;
 

@@ -114,6 +114,15 @@ public class UnitService {
         return parents;
     }
 
+    /** The organisation now, for the goal rules. */
+    public OrgChart chart() {
+        Map<String, UnitLevel> levels = new HashMap<>();
+        for (UnitRow row : UnitRow.<UnitRow>listAll()) {
+            levels.put(row.unitId, row.level);
+        }
+        return new OrgChart(parentsIn(null), levels);
+    }
+
     UnitDecider.Organisation organisation() {
         return new UnitDecider.Organisation() {
             @Override

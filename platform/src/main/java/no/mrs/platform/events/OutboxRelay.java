@@ -101,6 +101,25 @@ public class OutboxRelay {
         closeProducer();
     }
 
+    /**
+     * Stops publishing (the thread ends and releases the lock; committed rows stay in the outbox) until
+     * {@link #resume()}: for operators draining a broker, and for tests of a relay killed before publication.
+     */
+    public synchronized void suspend() {
+        stop(null);
+    }
+
+    /** Starts publishing again after {@link #suspend()}; rows left in the outbox go out in order. */
+    public synchronized void resume() {
+        if (thread == null || !thread.isAlive()) {
+            start(null);
+        }
+    }
+
+    public boolean isRunning() {
+        return running && thread != null && thread.isAlive();
+    }
+
     /** Called after a commit that added outbox rows. */
     public void wake() {
         lock.lock();

@@ -1,0 +1,104 @@
+package no.mrs.goal.goal;
+
+import no.mrs.contracts.goal.Classification;
+import no.mrs.contracts.goal.GoalOrigin;
+import no.mrs.contracts.goal.GoalRetired;
+import no.mrs.contracts.goal.GoalRevised;
+import no.mrs.contracts.goal.GoalSet;
+import no.mrs.contracts.goal.LocalAdjustment;
+import no.mrs.goal.indicator.IndicatorState;
+import no.mrs.platform.problem.Rejection;
+
+import java.math.BigDecimal;
+
+/** The rules of one goal: set locally, revised with a reason, retired with a reason. */
+public final class GoalDecider {
+
+    /** A unit's own goal ({@code POST /api/units/{unitId}/goals}, or an adopted proposal). */
+    public record SetLocalGoal(String goalId, String unitId, String indicatorId, int year,
+            Classification classification, BigDecimal target, LocalAdjustment localAdjustment, String mainGoal,
+            String rationale, String proposalId) {
+    }
+
+    /** A new target; {@code expectedVersion} from If-Match (null: none was sent). */
+    public record ReviseGoal(String goalId, Long expectedVersion, BigDecimal target, String reason) {
+    }
+
+    public record RetireGoal(String goalId, Long expectedVersion, String reason) {
+    }
+
+    private GoalDecider() {
+    }
+
+    public static GoalSet decide(SetLocalGoal c, GoalContext context) {
+        if (!context.org().exists(c.unitId())) {
+            throw Rejection.notFound("Unit " + c.unitId() + " does not exist");
+        }
+        GoalRules.checkYear("year", c.year());
+        GoalRules.checkContent("", c.unitId(), c.indicatorId(), c.classification(), c.target(), context);
+        GoalSet set = new GoalSet(c.goalId(), c.indicatorId(), c.year(), c.classification(), c.target(),
+                GoalOrigin.LOCAL, c.unitId(), null, c.mainGoal(),
+                c.localAdjustment() == null ? LocalAdjustment.ALLOWED : c.localAdjustment(), c.proposalId(),
+                c.rationale());
+        GoalState goal = GoalState.of(set);
+        GoalRules.checkPlacement(goal, context);
+        GoalRules.checkBudget(java.util.List.of(goal), context);
+        return set;
+    }
+
+    public static GoalRevised decide(ReviseGoal c, GoalState state, IndicatorState indicator) {
+        requireExisting(c.goalId(), state);
+        requireVersion(c.expectedVersion(), state, true);
+        requireReason(c.reason());
+        requireActive(state);
+        if (state.classification() == Classification.MONITORING) {
+            throw Rejection.invalid("target", "monitoring-has-no-target",
+                    "Goal " + state.goalId() + " is MONITORING: it has no target to revise");
+        }
+        Targets.check("target", indicator, state.classification(), c.target());
+        if (state.target() != null && state.target().compareTo(c.target()) == 0) {
+            throw Rejection.invalid("target", "unchanged", "The target is already " + c.target().toPlainString());
+        }
+        return new GoalRevised(state.goalId(), state.sourceUnitId(), c.target(), state.target(), c.reason().strip());
+    }
+
+    public static GoalRetired decide(RetireGoal c, GoalState state) {
+        requireExisting(c.goalId(), state);
+        requireVersion(c.expectedVersion(), state, false);
+        requireReason(c.reason());
+        requireActive(state);
+        return new GoalRetired(state.goalId(), state.sourceUnitId(), c.reason().strip());
+    }
+
+    private static void requireExisting(String goalId, GoalState state) {
+        if (!state.exists()) {
+            throw Rejection.notFound("Goal " + goalId + " does not exist");
+        }
+    }
+
+    /** Optimistic concurrency on the client's side: the change applies to the version the client saw. */
+    static void requireVersion(Long expected, GoalState state, boolean required) {
+        if (expected == null) {
+            if (required) {
+                throw Rejection.stale("Send If-Match with the goal's current version (\"" + state.version() + "\")");
+            }
+            return;
+        }
+        if (expected != state.version()) {
+            throw Rejection.stale("Goal " + state.goalId() + " is at version " + state.version() + ", not " + expected
+                    + "; read it again");
+        }
+    }
+
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw Rejection.invalid("reason", "required", "Say why: every change to a goal keeps its reason");
+        }
+    }
+
+    private static void requireActive(GoalState state) {
+        if (!state.active()) {
+            throw Rejection.conflict("goal-retired", "Goal " + state.goalId() + " is retired");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package no.mrs.goal.goal.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import no.mrs.contracts.goal.GoalOrigin;
+import no.mrs.goal.goal.GoalDecider;
+import no.mrs.goal.goal.GoalService;
+import no.mrs.goal.goal.GoalState;
+import no.mrs.goal.rest.Versions;
+import no.mrs.platform.problem.ProblemException;
+import no.mrs.platform.security.Caller;
+import no.mrs.platform.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/goals")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Goals")
+public class GoalResource {
+
+    @Inject
+    GoalService goals;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Path("{goalId}")
+    @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER, Roles.EMPLOYEE, Roles.REPORTER, Roles.VIEWER })
+    @Operation(summary = "One goal, with its version as ETag")
+    public Response get(@PathParam("goalId") String goalId) {
+        GoalState goal = existing(goalId);
+        return Response.ok(goal).tag(Versions.etag(goal.version())).build();
+    }
+
+    @POST
+    @Path("{goalId}/revisions")
+    @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER })
+    @Operation(summary = "Change the target, with a reason; If-Match must carry the version the change is based on")
+    public Response revise(@PathParam("goalId") String goalId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull GoalBodies.RevisionBody body) {
+        requireAuthorityOver(existing(goalId));
+        GoalState goal = goals.revise(new GoalDecider.ReviseGoal(goalId, Versions.ifMatch(ifMatch), body.target(),
+                body.reason()), caller.subject());
+        return Response.ok(goal).tag(Versions.etag(goal.version())).build();
+    }
+
+    @POST
+    @Path("{goalId}/retirement")
+    @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER })
+    @Operation(summary = "Retire the goal, with a reason: it stops counting from now on (If-Match optional)")
+    public Response retire(@PathParam("goalId") String goalId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull GoalBodies.RetirementBody body) {
+        requireAuthorityOver(existing(goalId));
+        GoalState goal = goals.retire(new GoalDecider.RetireGoal(goalId, Versions.ifMatch(ifMatch), body.reason()),
+                caller.subject());
+        return Response.ok(goal).tag(Versions.etag(goal.version())).build();
+    }
+
+    @GET
+    @Path("{goalId}/history")
+    @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER, Roles.EMPLOYEE, Roles.REPORTER, Roles.VIEWER })
+    @Operation(summary = "Every event of the goal in order: what changed, when, by whom and why")
+    public List<GoalService.HistoryEntry> history(@PathParam("goalId") String goalId) {
+        return goals.history(goalId).orElseThrow(() -> ProblemException.notFound("Goal " + goalId + " does not exist"));
+    }
+
+    private GoalState existing(String goalId) {
+        return goals.find(goalId).orElseThrow(() -> ProblemException.notFound("Goal " + goalId + " does not exist"));
+    }
+
+    /** Central goals are the directorate's; others belong to the leaders of their source unit or above. */
+    private void requireAuthorityOver(GoalState goal) {
+        if (goal.origin() == GoalOrigin.CENTRAL) {
+            caller.requireRoleForUnit(goal.sourceUnitId(), Roles.DIRECTORATE);
+        } else {
+            caller.requireRoleForUnit(goal.sourceUnitId(), Roles.DIRECTORATE, Roles.LEADER);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package no.mrs.goal.indicator;
+
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import no.mrs.contracts.goal.IndicatorEvent;
+import no.mrs.goal.unit.UnitService;
+import no.mrs.platform.events.EventStore;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Defines indicators and answers questions about the catalogue. */
+@ApplicationScoped
+public class IndicatorService {
+
+    @Inject
+    EventStore store;
+
+    @Inject
+    IndicatorProjection projection;
+
+    @Inject
+    UnitService units;
+
+    public record PutResult(boolean created, IndicatorState indicator) {
+    }
+
+    @Transactional
+    public PutResult put(IndicatorDecider.DefineIndicator command, String actor) {
+        IndicatorState state = load(command.indicatorId());
+        List<IndicatorEvent> events = IndicatorDecider.decide(command, state, units.chart());
+        IndicatorState next = state;
+        if (!events.isEmpty()) {
+            store.append("indicator:" + command.indicatorId(), state.version(), actor,
+                    events.toArray(IndicatorEvent[]::new));
+            for (IndicatorEvent event : events) {
+                projection.apply(next, event);
+                next = IndicatorState.evolve(next, event);
+            }
+        }
+        return new PutResult(!state.exists(), next);
+    }
+
+    public IndicatorState load(String indicatorId) {
+        return IndicatorState.replay(store.load("indicator:" + indicatorId, IndicatorEvent.class));
+    }
+
+    public Optional<IndicatorState> find(String indicatorId) {
+        return IndicatorRow.<IndicatorRow>findByIdOptional(indicatorId).map(IndicatorRow::toState);
+    }
+
+    public List<IndicatorState> all() {
+        return IndicatorRow.<IndicatorRow>listAll(Sort.by("indicatorId")).stream().map(IndicatorRow::toState).toList();
+    }
+
+    /** The whole catalogue by id, for the goal rules. */
+    public Map<String, IndicatorState> catalogue() {
+        Map<String, IndicatorState> catalogue = new HashMap<>();
+        all().forEach(i -> catalogue.put(i.indicatorId(), i));
+        return catalogue;
+    }
+}

@@ -1,0 +1,96 @@
+package no.mrs.goal.proposal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import no.mrs.contracts.goal.GoalProposalEvent;
+import no.mrs.contracts.goal.GoalProposed;
+import no.mrs.goal.goal.GoalContext;
+import no.mrs.goal.goal.GoalRules;
+import no.mrs.goal.goal.GoalService;
+import no.mrs.platform.events.EventStore;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Takes proposals from staff and records leaders' decisions on them. */
+@ApplicationScoped
+public class GoalProposalService {
+
+    @Inject
+    EventStore store;
+
+    @Inject
+    GoalService goals;
+
+    /** A proposal as the API shows it: who proposed it and who decided. */
+    public record ProposalView(String proposalId, String unitId, String indicatorId, int year,
+            no.mrs.contracts.goal.Classification classification, java.math.BigDecimal target, String rationale,
+            ProposalStatus status, String proposedBy, String decidedBy, String decisionReason, String goalId,
+            long version) {
+
+        static ProposalView of(GoalProposalRow r) {
+            return new ProposalView(r.proposalId, r.unitId, r.indicatorId, r.year, r.classification, r.target,
+                    r.rationale, r.status, r.proposedBy, r.decidedBy, r.decisionReason, r.goalId, r.version);
+        }
+    }
+
+    @Transactional
+    public ProposalView propose(GoalProposalDecider.ProposeGoal command, String actor) {
+        GoalRules.checkYear("year", command.year());
+        GoalProposed proposed = GoalProposalDecider.decide(command, goals.context(command.year()));
+        store.append(proposed.streamId(), 0, actor, proposed);
+        GoalProposalRow row = new GoalProposalRow();
+        row.proposalId = proposed.proposalId();
+        row.proposedBy = actor;
+        fill(row, GoalProposalState.evolve(GoalProposalState.NONE, proposed));
+        row.persist();
+        return ProposalView.of(row);
+    }
+
+    @Transactional
+    public ProposalView decide(GoalProposalDecider.DecideProposal command, String actor) {
+        GoalProposalState state = load(command.proposalId());
+        GoalContext context = state.exists() ? goals.lockedContext(state.year()) : null;
+        GoalProposalDecider.Decided decided = GoalProposalDecider.decide(command, state, context);
+        store.append(decided.event().streamId(), state.version(), actor, decided.event());
+        decided.goal().ifPresent(goal -> goals.record(actor, List.of(goal)));
+        GoalProposalRow row = GoalProposalRow.findById(command.proposalId());
+        row.decidedBy = actor;
+        fill(row, GoalProposalState.evolve(state, decided.event()));
+        return ProposalView.of(row);
+    }
+
+    public GoalProposalState load(String proposalId) {
+        return GoalProposalState.replay(store.load("proposal:" + proposalId, GoalProposalEvent.class));
+    }
+
+    public Optional<ProposalView> find(String proposalId) {
+        return GoalProposalRow.<GoalProposalRow>findByIdOptional(proposalId).map(ProposalView::of);
+    }
+
+    public List<ProposalView> list(String unitId, ProposalStatus status) {
+        List<GoalProposalRow> rows = status == null
+                ? GoalProposalRow.list("unitId = ?1 order by year desc, proposalId", unitId)
+                : GoalProposalRow.list("unitId = ?1 and status = ?2 order by year desc, proposalId", unitId, status);
+        return rows.stream().map(ProposalView::of).toList();
+    }
+
+    public static String newId() {
+        return UUID.randomUUID().toString();
+    }
+
+    private static void fill(GoalProposalRow row, GoalProposalState s) {
+        row.unitId = s.unitId();
+        row.indicatorId = s.indicatorId();
+        row.year = s.year();
+        row.classification = s.classification();
+        row.target = s.target();
+        row.rationale = s.rationale();
+        row.status = s.status();
+        row.decisionReason = s.decisionReason();
+        row.goalId = s.goalId();
+        row.version = s.version();
+    }
+}

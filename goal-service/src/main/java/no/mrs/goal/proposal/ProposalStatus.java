@@ -1,0 +1,5 @@
+package no.mrs.goal.proposal;
+
+public enum ProposalStatus {
+    PROPOSED, ADOPTED, REJECTED
+}
