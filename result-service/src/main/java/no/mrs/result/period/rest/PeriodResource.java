@@ -1,0 +1,62 @@
+package no.mrs.result.period.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import no.mrs.platform.security.Caller;
+import no.mrs.platform.security.Roles;
+import no.mrs.result.period.PeriodDecider;
+import no.mrs.result.period.PeriodService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.YearMonth;
+import java.util.List;
+
+@Path("/api/periods")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Periods", description = "Closing months once their figures are published")
+public class PeriodResource {
+
+    public static final String PERIOD = "\\d{4}-(0[1-9]|1[0-2])";
+
+    @Inject
+    PeriodService periods;
+
+    @Inject
+    Caller caller;
+
+    /** Optional: why the month is closed. */
+    public record LockBody(@Size(max = 1000) String reason) {
+    }
+
+    @POST
+    @Path("{period}/lock")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.DIRECTORATE)
+    @Operation(summary = "Lock a month: later writes need a correction with a reason by a leader or the directorate")
+    public Response lock(@PathParam("period") @Pattern(regexp = PERIOD, message = "must be a month, YYYY-MM") String period,
+            @Valid LockBody body) {
+        PeriodService.LockView lock = periods.lock(
+                new PeriodDecider.LockPeriod(YearMonth.parse(period), body == null ? null : body.reason()),
+                caller.subject());
+        return Response.status(Response.Status.CREATED).entity(lock).build();
+    }
+
+    @GET
+    @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER, Roles.EMPLOYEE, Roles.REPORTER, Roles.VIEWER })
+    @Operation(summary = "The locked months")
+    public List<PeriodService.LockView> locked() {
+        return periods.all();
+    }
+}

@@ -1,0 +1,122 @@
+package no.mrs.result.recording;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import no.mrs.contracts.result.ResultEvent;
+import no.mrs.platform.events.ConcurrencyConflictException;
+import no.mrs.platform.events.EventStore;
+import no.mrs.result.catalogue.CatalogueStore;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Records submitted results. A batch is one transaction: the bulk lookups, the pure judgement, one JDBC batch of
+ * events with their outbox rows, and the projection. The caller's answer comes only after the commit, so whatever
+ * it counts as accepted is durable and will be published.
+ */
+@ApplicationScoped
+public class ResultService {
+
+    @Inject
+    CatalogueStore catalogue;
+
+    @Inject
+    ResultStore results;
+
+    @Inject
+    EventStore events;
+
+    @Inject
+    ResultsConfig config;
+
+    @Inject
+    Clock clock;
+
+    /** Judges and stores a batch; judged again from scratch when a concurrent batch got in first. */
+    public List<Verdict> submit(List<Submission> batch) {
+        Instant receivedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> submitOnce(batch, receivedAt));
+            } catch (ConcurrencyConflictException | ConcurrentSubmissionException e) {
+                if (attempt >= config.maxAttempts()) {
+                    throw new ConcurrencyConflictException("results");
+                }
+            }
+        }
+    }
+
+    private List<Verdict> submitOnce(List<Submission> batch, Instant receivedAt) {
+        Set<String> ids = new LinkedHashSet<>();
+        Set<ResultKey> keys = new LinkedHashSet<>();
+        for (Submission submission : batch) {
+            ResultItem item = submission.item();
+            if (item.measurementId() != null) {
+                ids.add(item.measurementId());
+            }
+            ResultKey key = keyOf(item);
+            if (key != null) {
+                keys.add(key);
+            }
+        }
+        ResultDecider.Context context = new ResultDecider.Context(catalogue.snapshot(), results.measurements(ids),
+                results.current(keys), results.lockedPeriods(), YearMonth.now(clock.withZone(config.zone())),
+                receivedAt);
+        List<Verdict> verdicts = ResultDecider.decide(batch, context);
+        store(verdicts);
+        return verdicts;
+    }
+
+    private void store(List<Verdict> verdicts) {
+        List<ResultStore.Projected> projected = new ArrayList<>();
+        // one append per run of the same actor (a REST batch is one run; Kafka batches mix systems), in item order
+        List<EventStore.Append> run = new ArrayList<>();
+        String runActor = null;
+        for (Verdict verdict : verdicts) {
+            if (!(verdict instanceof Verdict.Accepted accepted)) {
+                continue;
+            }
+            String actor = accepted.submission().submitter().actor();
+            if (runActor != null && !runActor.equals(actor)) {
+                events.append(runActor, run);
+                run = new ArrayList<>();
+            }
+            runActor = actor;
+            ResultEvent event = accepted.event();
+            run.add(new EventStore.Append(event.streamId(), accepted.version() - 1, List.of(event)));
+            projected.add(new ResultStore.Projected(event, accepted.version(), actor));
+        }
+        if (!run.isEmpty()) {
+            events.append(runActor, run);
+        }
+        results.project(projected);
+    }
+
+    /** The key of a well-formed item, for the bulk lookup; malformed ones are rejected by the decider anyway. */
+    private static ResultKey keyOf(ResultItem item) {
+        if (item.unitId() == null || item.indicatorId() == null || item.period() == null) {
+            return null;
+        }
+        try {
+            return new ResultKey(item.unitId(), item.indicatorId(), YearMonth.parse(item.period()));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    public List<ResultStore.Version> current(String unitId, String indicatorId, YearMonth from, YearMonth to) {
+        return results.current(unitId, indicatorId, from, to);
+    }
+
+    public List<ResultStore.Version> history(String unitId, String indicatorId, YearMonth period) {
+        return results.history(unitId, indicatorId, period);
+    }
+}

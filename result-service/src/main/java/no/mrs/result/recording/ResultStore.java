@@ -1,0 +1,268 @@
+package no.mrs.result.recording;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import no.mrs.contracts.result.ResultCorrected;
+import no.mrs.contracts.result.ResultEvent;
+import no.mrs.contracts.result.ResultRecorded;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The result tables, read and written in bulk: a batch of any size costs a fixed number of statements (arrays and
+ * JDBC batches), never one query per item.
+ */
+@ApplicationScoped
+public class ResultStore {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    /** A stored version of a result, as the history shows it. */
+    public record Version(String measurementId, String unitId, String indicatorId, String period, long version,
+            BigDecimal numerator, BigDecimal denominator, BigDecimal value, String comment, String correctionReason,
+            String reportedBy, Instant receivedAt) {
+    }
+
+    /** An accepted event to project, with who sent it. */
+    public record Projected(ResultEvent event, long version, String actor) {
+    }
+
+    /** The stored content of the measurements with these ids. */
+    public Map<String, ResultItem> measurements(Collection<String> ids) {
+        Map<String, ResultItem> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
+                        select measurement_id, unit_id, indicator_id, period, numerator, denominator, value, comment,
+                               correction_reason
+                        from result_measurement where measurement_id = any(?)""")) {
+            ps.setArray(1, c.createArrayOf("text", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getString(1), new ResultItem(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
+                            rs.getString(8), rs.getString(9)));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading measurements failed", e);
+        }
+    }
+
+    /** The current values of these keys (absent: nothing reported yet). */
+    public Map<ResultKey, CurrentValue> current(Collection<ResultKey> keys) {
+        Map<ResultKey, CurrentValue> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        List<String> units = new ArrayList<>();
+        List<String> indicators = new ArrayList<>();
+        List<String> periods = new ArrayList<>();
+        for (ResultKey key : keys) {
+            units.add(key.unitId());
+            indicators.add(key.indicatorId());
+            periods.add(key.period().toString());
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
+                        select r.unit_id, r.indicator_id, r.period, r.measurement_id, r.numerator, r.denominator,
+                               r.value, r.version
+                        from result_current r
+                        join unnest(?::text[], ?::text[], ?::text[]) as k (unit_id, indicator_id, period)
+                          on r.unit_id = k.unit_id and r.indicator_id = k.indicator_id and r.period = k.period""")) {
+            ps.setArray(1, c.createArrayOf("text", units.toArray()));
+            ps.setArray(2, c.createArrayOf("text", indicators.toArray()));
+            ps.setArray(3, c.createArrayOf("text", periods.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.put(new ResultKey(rs.getString(1), rs.getString(2), YearMonth.parse(rs.getString(3))),
+                            new CurrentValue(rs.getString(4), rs.getBigDecimal(5), rs.getBigDecimal(6),
+                                    rs.getBigDecimal(7), rs.getLong(8)));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading current values failed", e);
+        }
+    }
+
+    public Set<YearMonth> lockedPeriods() {
+        Set<YearMonth> locked = new HashSet<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("select period from period_lock");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                locked.add(YearMonth.parse(rs.getString(1)));
+            }
+            return locked;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading period locks failed", e);
+        }
+    }
+
+    /**
+     * Writes the accepted events into the history and the current values: two JDBC batches. A measurementId
+     * taken by a concurrent batch surfaces as {@link ConcurrentSubmissionException}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void project(List<Projected> accepted) {
+        if (accepted.isEmpty()) {
+            return;
+        }
+        Map<String, Projected> lastPerStream = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement history = c.prepareStatement("""
+                        insert into result_measurement (measurement_id, unit_id, indicator_id, period, stream_version,
+                            numerator, denominator, value, comment, correction_reason, actor, received_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
+                PreparedStatement current = c.prepareStatement("""
+                        insert into result_current (unit_id, indicator_id, period, measurement_id, numerator,
+                            denominator, value, comment, correction_reason, actor, received_at, version)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (unit_id, indicator_id, period) do update set
+                            measurement_id = excluded.measurement_id, numerator = excluded.numerator,
+                            denominator = excluded.denominator, value = excluded.value, comment = excluded.comment,
+                            correction_reason = excluded.correction_reason, actor = excluded.actor,
+                            received_at = excluded.received_at, version = excluded.version""")) {
+            for (Projected p : accepted) {
+                Row row = Row.of(p);
+                int i = 1;
+                history.setString(i++, row.measurementId);
+                history.setString(i++, row.unitId);
+                history.setString(i++, row.indicatorId);
+                history.setString(i++, row.period);
+                history.setLong(i++, p.version());
+                history.setBigDecimal(i++, row.numerator);
+                history.setBigDecimal(i++, row.denominator);
+                history.setBigDecimal(i++, row.value);
+                history.setString(i++, row.comment);
+                history.setString(i++, row.reason);
+                history.setString(i++, p.actor());
+                history.setTimestamp(i, Timestamp.from(row.receivedAt));
+                history.addBatch();
+                // one upsert per key: a key corrected within the batch must not be updated twice by one statement
+                lastPerStream.put(p.event().streamId(), p);
+            }
+            history.executeBatch();
+            for (Projected p : lastPerStream.values()) {
+                Row row = Row.of(p);
+                int i = 1;
+                current.setString(i++, row.unitId);
+                current.setString(i++, row.indicatorId);
+                current.setString(i++, row.period);
+                current.setString(i++, row.measurementId);
+                current.setBigDecimal(i++, row.numerator);
+                current.setBigDecimal(i++, row.denominator);
+                current.setBigDecimal(i++, row.value);
+                current.setString(i++, row.comment);
+                current.setString(i++, row.reason);
+                current.setString(i++, p.actor());
+                current.setTimestamp(i++, Timestamp.from(row.receivedAt));
+                current.setLong(i, p.version());
+                current.addBatch();
+            }
+            current.executeBatch();
+        } catch (SQLException e) {
+            if (isUniqueViolation(e)) {
+                throw new ConcurrentSubmissionException();
+            }
+            throw new IllegalStateException("Storing results failed", e);
+        }
+    }
+
+    /** Current values of a unit, optionally of one indicator, between two months (inclusive). */
+    public List<Version> current(String unitId, String indicatorId, YearMonth from, YearMonth to) {
+        return versions("""
+                select measurement_id, unit_id, indicator_id, period, version, numerator, denominator, value, comment,
+                       correction_reason, actor, received_at
+                from result_current
+                where unit_id = ? and (?::text is null or indicator_id = ?) and (?::text is null or period >= ?)
+                  and (?::text is null or period <= ?)
+                order by indicator_id, period""", unitId, indicatorId, indicatorId, text(from), text(from), text(to),
+                text(to));
+    }
+
+    /** Every version of one result, oldest first. */
+    public List<Version> history(String unitId, String indicatorId, YearMonth period) {
+        return versions("""
+                select measurement_id, unit_id, indicator_id, period, stream_version, numerator, denominator, value,
+                       comment, correction_reason, actor, received_at
+                from result_measurement
+                where unit_id = ? and indicator_id = ? and period = ?
+                order by stream_version""", unitId, indicatorId, period.toString());
+    }
+
+    private List<Version> versions(String sql, Object... parameters) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                ps.setObject(i + 1, parameters[i]);
+            }
+            List<Version> versions = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    versions.add(new Version(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getLong(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
+                            rs.getString(9), rs.getString(10), rs.getString(11), rs.getTimestamp(12).toInstant()));
+                }
+            }
+            return versions;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading results failed", e);
+        }
+    }
+
+    private static String text(YearMonth month) {
+        return month == null ? null : month.toString();
+    }
+
+    static boolean isUniqueViolation(SQLException e) {
+        for (SQLException next = e; next != null; next = next.getNextException()) {
+            if ("23505".equals(next.getSQLState())) {
+                return true;
+            }
+            if (next.getNextException() == next) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** The columns of an event, whichever kind it is. */
+    private record Row(String measurementId, String unitId, String indicatorId, String period, BigDecimal numerator,
+            BigDecimal denominator, BigDecimal value, String comment, String reason, Instant receivedAt) {
+
+        static Row of(Projected p) {
+            ResultEvent event = p.event();
+            if (event instanceof ResultRecorded r) {
+                return new Row(r.measurementId(), r.unitId(), r.indicatorId(), r.period().toString(), r.numerator(),
+                        r.denominator(), r.value(), r.comment(), null, r.receivedAt());
+            }
+            if (event instanceof ResultCorrected r) {
+                return new Row(r.measurementId(), r.unitId(), r.indicatorId(), r.period().toString(), r.numerator(),
+                        r.denominator(), r.value(), r.comment(), r.reason(), r.receivedAt());
+            }
+            throw new IllegalArgumentException("Not a result event: " + event.getClass().getName());
+        }
+    }
+}

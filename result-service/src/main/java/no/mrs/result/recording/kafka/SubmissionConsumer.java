@@ -1,0 +1,151 @@
+package no.mrs.result.recording.kafka;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import no.mrs.platform.problem.FieldError;
+import no.mrs.result.recording.ItemParser;
+import no.mrs.result.recording.ResultService;
+import no.mrs.result.recording.Submission;
+import no.mrs.result.recording.Submitter;
+import no.mrs.result.recording.Verdict;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Results produced by systems to {@code mrs.result-submissions}, one per record: the item as in REST plus
+ * {@code systemId}, who is the actor. A poll's records are judged as one batch in one transaction, with the same
+ * rules and idempotency as REST. What cannot be read or is rejected goes to {@code mrs.result-submissions.dlq}
+ * with the reason and where it came from, and the consumer carries on. The offsets are committed only after the
+ * batch is stored and its rejects are on the DLQ, so a crash in between redelivers: the accepted ones then count
+ * as duplicates, and nothing is lost. Who may produce is decided by the broker's ACLs, not here.
+ */
+@ApplicationScoped
+public class SubmissionConsumer {
+
+    public static final String SYSTEM_ID = "systemId";
+    public static final String HEADER_REASON = "mrs-dlq-reason";
+    public static final String HEADER_ERRORS = "mrs-dlq-errors";
+    public static final String HEADER_TOPIC = "mrs-dlq-original-topic";
+    public static final String HEADER_PARTITION = "mrs-dlq-original-partition";
+    public static final String HEADER_OFFSET = "mrs-dlq-original-offset";
+    private static final int MAX_SYSTEM_ID = 100;
+
+    private static final Logger LOG = Logger.getLogger(SubmissionConsumer.class);
+
+    @Inject
+    ResultService results;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    @Channel("result-submissions-dlq")
+    MutinyEmitter<String> dlq;
+
+    private ObjectReader reader;
+
+    @PostConstruct
+    void init() {
+        reader = mapper.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    }
+
+    @Incoming("result-submissions")
+    @Blocking
+    public void consume(ConsumerRecords<String, String> records) {
+        List<Submission> batch = new ArrayList<>();
+        List<ConsumerRecord<String, String>> sources = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            Submission submission = read(record, batch.size());
+            if (submission != null) {
+                batch.add(submission);
+                sources.add(record);
+            }
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<Verdict> verdicts = results.submit(batch);
+        int rejected = 0;
+        for (int i = 0; i < verdicts.size(); i++) {
+            if (verdicts.get(i) instanceof Verdict.Rejected r) {
+                toDlq(sources.get(i), "rejected", r.errors());
+                rejected++;
+            }
+        }
+        LOG.debugf("Kafka submissions: %d judged, %d rejected", verdicts.size(), rejected);
+    }
+
+    /** The record as a submission, or null after sending it to the DLQ because it cannot be read. */
+    private Submission read(ConsumerRecord<String, String> record, int index) {
+        JsonNode node;
+        try {
+            node = record.value() == null ? null : reader.readTree(record.value());
+        } catch (IOException e) {
+            node = null;
+        }
+        if (node == null || !node.isObject()) {
+            toDlq(record, "unparseable", List.of(new FieldError("", "malformed-body",
+                    "the record value must be a JSON object: a result plus systemId")));
+            return null;
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String systemId = ItemParser.text(node, SYSTEM_ID, errors);
+        if (errors.isEmpty() && (systemId == null || systemId.isBlank() || systemId.length() > MAX_SYSTEM_ID)) {
+            errors.add(new FieldError(SYSTEM_ID, "required",
+                    "the submitting system's id is required (at most " + MAX_SYSTEM_ID + " characters)"));
+        }
+        if (!errors.isEmpty()) {
+            toDlq(record, "rejected", errors);
+            return null;
+        }
+        ItemParser.Parsed parsed = ItemParser.fromJson(node, Set.of(SYSTEM_ID));
+        return new Submission(index, parsed.item(), parsed.errors(), Submitter.system(systemId));
+    }
+
+    private void toDlq(ConsumerRecord<String, String> record, String reason, List<FieldError> errors) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(HEADER_REASON, bytes(reason));
+        headers.add(HEADER_ERRORS, bytes(json(errors)));
+        headers.add(HEADER_TOPIC, bytes(record.topic()));
+        headers.add(HEADER_PARTITION, bytes(Integer.toString(record.partition())));
+        headers.add(HEADER_OFFSET, bytes(Long.toString(record.offset())));
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(record.key()).withHeaders(headers).build();
+        LOG.infof("Submission %s-%d@%d to the DLQ: %s %s", record.topic(), record.partition(), record.offset(),
+                reason, json(errors));
+        // waits for the broker's acknowledgement: the offset is committed only after the record is safe on the DLQ
+        dlq.sendMessageAndAwait(Message.of(record.value() == null ? "" : record.value()).addMetadata(metadata));
+    }
+
+    private String json(List<FieldError> errors) {
+        try {
+            return mapper.writeValueAsString(errors);
+        } catch (JsonProcessingException e) {
+            return errors.toString();
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,132 @@
+package no.mrs.result.recording.rest;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import no.mrs.platform.security.Caller;
+import no.mrs.platform.security.Roles;
+import no.mrs.result.recording.ItemParser;
+import no.mrs.result.recording.ResultService;
+import no.mrs.result.recording.ResultStore;
+import no.mrs.result.recording.ResultsConfig;
+import no.mrs.result.recording.Submission;
+import no.mrs.result.recording.Submitter;
+import no.mrs.result.recording.Summary;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+@Path("/api/results")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Results", description = "Monthly results per office and indicator: submitted, corrected, read")
+public class ResultResource {
+
+    public static final String UNIT_ID = "\\d{4}";
+    public static final String PERIOD = "\\d{4}-(0[1-9]|1[0-2])";
+    public static final String CSV = "text/csv";
+
+    @Inject
+    ResultService results;
+
+    @Inject
+    ResultsConfig config;
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    ObjectMapper mapper;
+
+    private ObjectReader json;
+
+    @PostConstruct
+    void init() {
+        json = JsonResults.reader(mapper);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.REPORTER, Roles.LEADER, Roles.DIRECTORATE })
+    @Operation(summary = "Submit results as JSON {\"results\":[...]}; each item is judged on its own")
+    public Summary submitJson(byte[] body) {
+        List<ItemParser.Parsed> items = JsonResults.read(json, body, config.maxBatchItems());
+        return submit(items);
+    }
+
+    @POST
+    @Consumes(CSV)
+    @RolesAllowed({ Roles.REPORTER, Roles.LEADER, Roles.DIRECTORATE })
+    @Operation(summary = "Submit results as CSV with the header " 
+            + "measurementId,unitId,indicatorId,period,numerator,denominator,value,comment,correctionReason")
+    public Summary submitCsv(byte[] body) {
+        List<ItemParser.Parsed> items = new ArrayList<>();
+        for (CsvResults.Row row : CsvResults.read(body, config.maxBatchItems())) {
+            items.add(row.error() != null
+                    ? new ItemParser.Parsed(ItemParser.fromCells(java.util.Map.of()).item(), List.of(row.error()))
+                    : ItemParser.fromCells(row.cells()));
+        }
+        return submit(items);
+    }
+
+    private Summary submit(List<ItemParser.Parsed> items) {
+        Submitter submitter = new Submitter(caller.subject(),
+                caller.hasAnyRole(Roles.LEADER, Roles.DIRECTORATE), caller.units());
+        List<Submission> batch = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            batch.add(new Submission(i, items.get(i).item(), items.get(i).errors(), submitter));
+        }
+        return Summary.of(results.submit(batch));
+    }
+
+    /** A value as the read endpoints show it. */
+    public record ResultView(String measurementId, String unitId, String indicatorId, String period, long version,
+            java.math.BigDecimal numerator, java.math.BigDecimal denominator, java.math.BigDecimal value,
+            String comment, String correctionReason, String reportedBy, java.time.Instant receivedAt) {
+
+        static ResultView of(ResultStore.Version v) {
+            return new ResultView(v.measurementId(), v.unitId(), v.indicatorId(), v.period(), v.version(),
+                    v.numerator(), v.denominator(), v.value(), v.comment(), v.correctionReason(), v.reportedBy(),
+                    v.receivedAt());
+        }
+    }
+
+    @GET
+    @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER, Roles.EMPLOYEE, Roles.REPORTER, Roles.VIEWER })
+    @Operation(summary = "The current values of a unit, optionally for one indicator and a range of months")
+    public List<ResultView> current(
+            @QueryParam("unitId") @NotNull @Pattern(regexp = UNIT_ID, message = "must be a 4-digit unit number") String unitId,
+            @QueryParam("indicatorId") String indicatorId,
+            @QueryParam("from") @Pattern(regexp = PERIOD, message = "must be a month, YYYY-MM") String from,
+            @QueryParam("to") @Pattern(regexp = PERIOD, message = "must be a month, YYYY-MM") String to) {
+        return results.current(unitId, indicatorId, month(from), month(to)).stream().map(ResultView::of).toList();
+    }
+
+    @GET
+    @Path("history")
+    @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER, Roles.EMPLOYEE, Roles.REPORTER, Roles.VIEWER })
+    @Operation(summary = "Every version of one result, oldest first: value, measurementId, who, when and why")
+    public List<ResultView> history(
+            @QueryParam("unitId") @NotNull @Pattern(regexp = UNIT_ID, message = "must be a 4-digit unit number") String unitId,
+            @QueryParam("indicatorId") @NotNull String indicatorId,
+            @QueryParam("period") @NotNull @Pattern(regexp = PERIOD, message = "must be a month, YYYY-MM") String period) {
+        return results.history(unitId, indicatorId, YearMonth.parse(period)).stream().map(ResultView::of).toList();
+    }
+
+    private static YearMonth month(String text) {
+        return text == null ? null : YearMonth.parse(text);
+    }
+}
