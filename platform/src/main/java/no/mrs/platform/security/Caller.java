@@ -2,6 +2,7 @@ package no.mrs.platform.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import no.mrs.platform.problem.ProblemException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -23,8 +24,9 @@ public class Caller {
     @Inject
     SecurityIdentity identity;
 
+    /** Every service provides one; without it a unit covers only itself. */
     @Inject
-    UnitTree tree;
+    Instance<UnitTree> tree;
 
     public String subject() {
         Principal principal = identity.getPrincipal();
@@ -70,7 +72,7 @@ public class Caller {
             if (mine.contains(current)) {
                 return true;
             }
-            current = tree.parentOf(current).orElse(null);
+            current = tree.isResolvable() ? tree.get().parentOf(current).orElse(null) : null;
         }
         return false;
     }

@@ -1,0 +1,60 @@
+package no.mrs.devstack;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/** The entry point of {@code ./mrs}: {@code up} runs the whole suite locally, {@code token} prints a dev token. */
+public final class Mrs {
+
+    private Mrs() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("mrs.root", ".")).toAbsolutePath().normalize();
+        String command = args.length == 0 ? "help" : args[0];
+        Options options = Options.parse(Arrays.copyOfRange(args, Math.min(1, args.length), args.length));
+        int exit = switch (command) {
+            case "up" -> new LocalStack(root, options).run();
+            case "token" -> token(options);
+            default -> usage();
+        };
+        System.exit(exit);
+    }
+
+    private static int token(Options options) {
+        List<String> roles = options.list("roles");
+        List<String> units = options.list("units");
+        if (roles.isEmpty()) {
+            System.err.println("./mrs token needs --roles (directorate, leader, employee, reporter, viewer)");
+            return 2;
+        }
+        String subject = options.value("subject", String.join("+", roles) + "@" + String.join("+", units));
+        long hours = Long.parseLong(options.value("hours", "12"));
+        System.out.println("# LOCAL/TEST-ONLY token: roles " + roles + ", units " + units + ", valid " + hours + " h");
+        System.out.println(DevTokens.token().subject(subject).roles(roles).units(units)
+                .expiresIn(java.time.Duration.ofHours(hours)).sign());
+        return 0;
+    }
+
+    private static int usage() {
+        System.out.println("""
+                Usage:
+                  ./mrs up [--fresh] [--no-demo]
+                      Runs PostgreSQL, Kafka and the three services locally, loads the demo data through the
+                      public APIs, prints the URLs and a viewer token. Ctrl-C stops everything.
+                      --fresh     start from empty state (removes .mrs/)
+                      --no-demo   do not load the demo data
+                      Ports (flag or environment variable, default):
+                        --goal-port MRS_GOAL_PORT 8081        --result-port MRS_RESULT_PORT 8082
+                        --reporting-port MRS_REPORTING_PORT 8083
+                        --kafka-port MRS_KAFKA_PORT 9092      --kafka-controller-port MRS_KAFKA_CONTROLLER_PORT 9093
+                        --pg-port MRS_PG_PORT 5433
+                      A local PostgreSQL server instead of the embedded one:
+                        MRS_PG_URL=jdbc:postgresql://localhost:5432/postgres MRS_PG_USER=... MRS_PG_PASSWORD=...
+                  ./mrs token --roles directorate,leader --units 0000,0300 [--subject name] [--hours 12]
+                      Prints a LOCAL/TEST-ONLY signed JWT (alone on the last line) that ./mrs up accepts.
+                """);
+        return 2;
+    }
+}
