@@ -25,19 +25,19 @@ import java.util.function.Consumer;
  * letter, local goals and an adopted proposal, a move between regions, and 2020–2021 monthly results for every
  * office, shaped so that the national scorecard for 2021-06 comes close to the thesis's målekort.
  */
-final class DemoSeeder {
+public final class DemoSeeder {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Unit(String id, String name, String level, String parent) {
+    public record Unit(String id, String name, String level, String parent) {
     }
 
     /** An indicator with the thesis's national figures: YTD this/last year, the month this/last year. */
-    record Indicator(String id, String name, String perspective, String measure, double ytd, double ytdLast,
+    public record Indicator(String id, String name, String perspective, String measure, double ytd, double ytdLast,
             double month, double monthLast) {
     }
 
-    static final List<Unit> UNITS = List.of(
+    public static final List<Unit> UNITS = List.of(
             new Unit("0000", "Norge", "NATIONAL", null),
             new Unit("0200", "Nav Øst-Viken", "REGION", "0000"),
             new Unit("0300", "Nav Oslo", "REGION", "0000"),
@@ -64,7 +64,7 @@ final class DemoSeeder {
             new Unit("0105", "Nav Sarpsborg", "OFFICE", "0200"),
             new Unit("0106", "Nav Fredrikstad", "OFFICE", "0200"));
 
-    static final List<Indicator> INDICATORS = List.of(
+    public static final List<Indicator> INDICATORS = List.of(
             new Indicator("B.14", "Andel med gradert sykemelding ved passering 12 uker", "USER", "RATIO", 47, 43, 34, 33),
             new Indicator("B.15", "Andel arbeidssøkere med overgang til arbeid", "USER", "RATIO", 82, 65, 77, 60),
             new Indicator("B.16", "Andel personer med nedsatt arbeidsevne med overgang til arbeid", "USER", "RATIO", 45, 42, 45, 43),
@@ -83,7 +83,7 @@ final class DemoSeeder {
             new Indicator("M.01", "Trivsel", "EMPLOYEE", "SCORE", 4.8, 4.7, 4.9, 4.6));
 
     /** The central letter's steering goals and targets; the other indicators are followed as MONITORING. */
-    static final Map<String, Double> STEERING = new LinkedHashMap<>();
+    public static final Map<String, Double> STEERING = new LinkedHashMap<>();
 
     static {
         STEERING.put("B.15", 80.0);
@@ -94,7 +94,7 @@ final class DemoSeeder {
         STEERING.put("B.77", 60.0);
     }
 
-    private final LocalStack.Urls urls;
+    private final Stack.Urls urls;
     private final Consumer<String> progress;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String directorate = DevTokens.token().subject("demo-directorate").roles("directorate")
@@ -102,7 +102,7 @@ final class DemoSeeder {
     private final String reporter = DevTokens.token().subject("demo-reporting-system").roles("reporter")
             .units("0000").sign();
 
-    DemoSeeder(LocalStack.Urls urls, Consumer<String> progress) {
+    DemoSeeder(Stack.Urls urls, Consumer<String> progress) {
         this.urls = urls;
         this.progress = progress;
     }

@@ -17,6 +17,7 @@ public final class Mrs {
         int exit = switch (command) {
             case "up" -> new LocalStack(root, options).run();
             case "token" -> token(options);
+            case "bench" -> bench(root, options);
             default -> usage();
         };
         System.exit(exit);
@@ -37,6 +38,20 @@ public final class Mrs {
         return 0;
     }
 
+    private static int bench(Path root, Options options) throws Exception {
+        // its own state and ports, so that it runs beside ./mrs up
+        Path state = root.resolve(".mrs/bench");
+        LocalStack.deleteRecursively(state);
+        Stack.Settings settings = LocalStack.settings(Options.parse(new String[0]), state, 10_000);
+        if (!LocalStack.preflight(root, settings)) {
+            return 3;
+        }
+        return new no.mrs.devstack.bench.Bench(root, options.flag("quick"), m -> {
+            System.out.println("[mrs] " + m);
+            System.out.flush();
+        }).run(settings);
+    }
+
     private static int usage() {
         System.out.println("""
                 Usage:
@@ -52,6 +67,10 @@ public final class Mrs {
                         --pg-port MRS_PG_PORT 5433
                       A local PostgreSQL server instead of the embedded one:
                         MRS_PG_URL=jdbc:postgresql://localhost:5432/postgres MRS_PG_USER=... MRS_PG_PASSWORD=...
+                  ./mrs bench [--quick]
+                      Starts its own stack (state in .mrs/bench, ports 18081-18083, 19092, 15433), loads a
+                      NAV-scale dataset through the APIs, runs the scenarios of docs/PERFORMANCE.md with
+                      their baselines and writes target/bench/report.json. --quick: small, under 3 minutes.
                   ./mrs token --roles directorate,leader --units 0000,0300 [--subject name] [--hours 12]
                       Prints a LOCAL/TEST-ONLY signed JWT (alone on the last line) that ./mrs up accepts.
                 """);

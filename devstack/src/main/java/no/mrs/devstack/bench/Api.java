@@ -1,0 +1,57 @@
+package no.mrs.devstack.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import no.mrs.devstack.DevTokens;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** The load generator's side of the public REST APIs. */
+final class Api {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    final String directorate = DevTokens.token().subject("bench-directorate").roles("directorate").units("0000").sign();
+    final String reporter = DevTokens.token().subject("bench-reporter").roles("reporter").units("0000").sign();
+
+    record Answer(int status, String body) {
+        JsonNode json() {
+            try {
+                return body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("Not JSON: " + body, e);
+            }
+        }
+    }
+
+    Answer send(String method, String url, String token, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+        if (body != null) {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body());
+    }
+
+    JsonNode expect(String method, String url, String token, String body, int... statuses)
+            throws IOException, InterruptedException {
+        Answer answer = send(method, url, token, body);
+        for (int status : statuses) {
+            if (status == answer.status()) {
+                return answer.json();
+            }
+        }
+        throw new IllegalStateException(method + " " + url + " answered " + answer.status() + ": "
+                + answer.body().substring(0, Math.min(500, answer.body().length())));
+    }
+}

@@ -1,0 +1,482 @@
+package no.mrs.devstack.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import no.mrs.devstack.DemoSeeder;
+import no.mrs.devstack.ManagedProcess;
+import no.mrs.devstack.MrsService;
+import no.mrs.devstack.Stack;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * {@code ./mrs bench}: starts the stack as {@code ./mrs up} does (its own state, started empty), loads a NAV-scale
+ * dataset through the public APIs, runs the scenarios of docs/PERFORMANCE.md with their baselines measured in the
+ * same run, prints a table and writes {@code target/bench/report.json}. The load generator is this process;
+ * nothing in the services is switched off for it.
+ */
+public final class Bench {
+
+    /** How big each scenario is: the full run, or {@code --quick}. */
+    record Size(boolean quick, int offices, int ingest, int clients, Map<Integer, Integer> curve, int freshRate,
+            int freshSeconds, int readSeconds, int scaleOffices) {
+
+        static Size of(boolean quick) {
+            return quick
+                    ? new Size(true, 25, 20_000, 4, Map.of(1, 300, 100, 3_000, 1_000, 10_000, 10_000, 10_000), 200, 10, 5, 0)
+                    : new Size(false, 250, 200_000, 4, Map.of(1, 2_000, 100, 20_000, 1_000, 40_000, 10_000, 40_000),
+                            1_000, 60, 30, 2_500);
+        }
+    }
+
+    private final Path root;
+    private final Size size;
+    private final Consumer<String> progress;
+    private final Api api = new Api();
+    private final Report report;
+    private Stack stack;
+    private YearMonth cursor = YearMonth.of(2019, 12);
+
+    public Bench(Path root, boolean quick, Consumer<String> progress) {
+        this.root = root;
+        this.size = Size.of(quick);
+        this.progress = progress;
+        this.report = new Report(quick);
+    }
+
+    public int run(Stack.Settings settings) throws Exception {
+        long begin = System.nanoTime();
+        try (Stack running = Stack.start(root, settings, progress)) {
+            this.stack = running;
+            stack.startUpTimes().forEach((service, time) ->
+                    report.figure("startup." + service.id + ".seconds", time.toMillis() / 1000.0));
+            organisation(size.offices());
+            measureLoad("dataset", Dataset.history(0, size.offices()));
+            scorecardReads("reads." + size.offices(), size.readSeconds(), true);
+            ingestion();
+            batchCurve();
+            freshness();
+            if (size.scaleOffices() > 0) {
+                organisation(size.scaleOffices());
+                measureLoad("dataset-scaled", Dataset.history(size.offices(), size.scaleOffices()));
+                scorecardReads("reads." + size.scaleOffices(), Math.min(10, size.readSeconds()), false);
+            }
+            rebuild();
+            memory();
+            report.figure("total.seconds", (System.nanoTime() - begin) / 1e9);
+            report.write(root.resolve("target/bench/report.json"), stack);
+            System.out.println(report.table());
+            return 0;
+        }
+    }
+
+    // ----------------------------------------------------------------- the dataset
+
+    private int registeredOffices;
+
+    private void organisation(int offices) throws Exception {
+        String goal = stack.url(MrsService.GOAL);
+        if (registeredOffices == 0) {
+            progress.accept("bench: organisation and indicators");
+            put(goal + "/api/units/0000", "{\"name\":\"Norge\",\"level\":\"NATIONAL\"}");
+            for (String region : Dataset.REGIONS) {
+                put(goal + "/api/units/" + region, "{\"name\":\"Region " + region + "\",\"level\":\"REGION\",\"parentId\":\"0000\"}");
+            }
+            for (DemoSeeder.Indicator indicator : Dataset.indicators()) {
+                ObjectNode body = Api.JSON.createObjectNode().put("name", indicator.name())
+                        .put("perspective", indicator.perspective()).put("measure", indicator.measure())
+                        .put("direction", "HIGHER_IS_BETTER").put("description", "benchmark");
+                if (indicator.measure().equals("SCORE")) {
+                    body.put("scaleMin", 1).put("scaleMax", 6);
+                }
+                put(goal + "/api/indicators/" + indicator.id(), body.toString());
+            }
+            ObjectNode letter = Api.JSON.createObjectNode().put("year", 2021).put("issuerUnitId", "0000")
+                    .put("title", "Benchmark 2021");
+            letter.putArray("mainGoals").add("Flere i arbeid");
+            ArrayNode goals = letter.putArray("goals");
+            DemoSeeder.STEERING.forEach((indicator, target) -> goals.addObject().put("indicatorId", indicator)
+                    .put("classification", "STEERING").put("target", target).put("mainGoal", "Flere i arbeid")
+                    .put("localAdjustment", "ALLOWED"));
+            JsonNode draft = api.expect("POST", goal + "/api/goal-letters", api.directorate, letter.toString(), 201);
+            api.expect("POST", goal + "/api/goal-letters/" + draft.path("letterId").asText() + "/publication",
+                    api.directorate, null, 200, 201);
+        }
+        progress.accept("bench: " + (offices - registeredOffices) + " offices");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<?>> puts = new ArrayList<>();
+        for (int office = registeredOffices; office < offices; office++) {
+            int index = office;
+            puts.add(pool.submit(() -> {
+                put(goal + "/api/units/" + Dataset.office(index), "{\"name\":\"Office " + Dataset.office(index)
+                        + "\",\"level\":\"OFFICE\",\"parentId\":\"" + Dataset.regionOf(index) + "\"}");
+                return null;
+            }));
+        }
+        for (Future<?> f : puts) {
+            f.get();
+        }
+        pool.shutdown();
+        registeredOffices = offices;
+    }
+
+    private void put(String url, String body) throws Exception {
+        api.expect("PUT", url, api.directorate, body, 200, 201);
+    }
+
+    /** Loads results with 4 clients in batches of 1,000, retrying items refused while a unit is not yet known. */
+    private void measureLoad(String name, List<ObjectNode> items) throws Exception {
+        progress.accept("bench: loading " + items.size() + " results (" + name + ")");
+        long start = System.nanoTime();
+        long accepted = submitAll(items, 1_000, size.clients(), null);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        report.figure("load." + name + ".results", accepted);
+        report.figure("load." + name + ".resultsPerSecond", accepted / seconds);
+    }
+
+    /** Submits everything, retrying rejected items for up to two minutes; returns the number accepted. */
+    private long submitAll(List<ObjectNode> items, int batchSize, int clients, Latencies latencies) throws Exception {
+        ConcurrentLinkedQueue<List<ObjectNode>> batches = new ConcurrentLinkedQueue<>();
+        for (int from = 0; from < items.size(); from += batchSize) {
+            batches.add(items.subList(from, Math.min(items.size(), from + batchSize)));
+        }
+        AtomicLong accepted = new AtomicLong();
+        ConcurrentLinkedQueue<ObjectNode> retry = new ConcurrentLinkedQueue<>();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!batches.isEmpty()) {
+            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            List<Future<?>> workers = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                workers.add(pool.submit(() -> {
+                    List<ObjectNode> batch;
+                    while ((batch = batches.poll()) != null) {
+                        long t0 = System.nanoTime();
+                        JsonNode summary = api.expect("POST", stack.url(MrsService.RESULT) + "/api/results",
+                                api.reporter, Dataset.body(batch), 200);
+                        if (latencies != null) {
+                            latencies.record(System.nanoTime() - t0);
+                        }
+                        accepted.addAndGet(summary.path("accepted").asLong() + summary.path("duplicates").asLong());
+                        for (JsonNode rejected : summary.path("rejected")) {
+                            retry.add(batch.get(rejected.path("index").asInt()));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+            pool.shutdown();
+            if (!retry.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(retry.size() + " results still refused, e.g. " + retry.peek());
+                }
+                Thread.sleep(500);
+                List<ObjectNode> again = new ArrayList<>(retry);
+                retry.clear();
+                for (int from = 0; from < again.size(); from += batchSize) {
+                    batches.add(again.subList(from, Math.min(again.size(), from + batchSize)));
+                }
+            }
+        }
+        return accepted.get();
+    }
+
+    private List<ObjectNode> freshKeys(String prefix, int count) {
+        int perMonth = size.offices() * Dataset.indicators().size();
+        List<ObjectNode> items = Dataset.fresh(prefix, size.offices(), count, cursor);
+        cursor = cursor.minusMonths((count + perMonth - 1) / perMonth);
+        return items;
+    }
+
+    // ----------------------------------------------------------------- ingestion, end to end, with its baseline
+
+    private void ingestion() throws Exception {
+        List<ObjectNode> items = freshKeys("ingest", size.ingest());
+        progress.accept("bench: ingestion — " + items.size() + " results in batches of 1,000 from "
+                + size.clients() + " clients, until all are published on mrs.result-events");
+        try (PublishedCounter published = new PublishedCounter(stack.kafka().bootstrapServers(), "\"ingest/")) {
+            long start = System.nanoTime();
+            Latencies latencies = new Latencies();
+            long accepted = submitAll(items, 1_000, size.clients(), latencies);
+            double acceptedSeconds = (System.nanoTime() - start) / 1e9;
+            published.awaitCount(items.size(), Duration.ofMinutes(10));
+            double seconds = (System.nanoTime() - start) / 1e9;
+            report.figure("ingest.results", accepted);
+            report.figure("ingest.acceptedPerSecond", accepted / acceptedSeconds);
+            report.figure("ingest.resultsPerSecond", items.size() / seconds);
+            report.figure("ingest.batchP50Millis", latencies.percentileMillis(50));
+            report.figure("ingest.batchP99Millis", latencies.percentileMillis(99));
+        }
+        progress.accept("bench: ingestion baseline — plain JDBC batched insert and a plain Kafka producer");
+        Baseline.Ingest baseline = Baseline.ingest(root, stack, items);
+        report.figure("ingest.baseline.jdbcRowsPerSecond", baseline.jdbcRowsPerSecond());
+        report.figure("ingest.baseline.kafkaRecordsPerSecond", baseline.kafkaRecordsPerSecond());
+        report.figure("ingest.baseline.resultsPerSecond", baseline.combinedPerSecond());
+        report.ratio("ingest.ratioToBaseline", report.get("ingest.resultsPerSecond"), baseline.combinedPerSecond());
+    }
+
+    private void batchCurve() throws Exception {
+        for (Map.Entry<Integer, Integer> point : new java.util.TreeMap<>(size.curve()).entrySet()) {
+            int batch = point.getKey();
+            List<ObjectNode> items = freshKeys("curve" + batch, point.getValue());
+            progress.accept("bench: batch size " + batch + " — " + items.size() + " results");
+            long start = System.nanoTime();
+            long accepted = submitAll(items, batch, size.clients(), null);
+            report.figure("curve.batch" + batch + ".acceptedPerSecond", accepted / ((System.nanoTime() - start) / 1e9));
+        }
+    }
+
+    // ----------------------------------------------------------------- freshness
+
+    private void freshness() throws Exception {
+        int rate = size.freshRate();
+        int seconds = size.freshSeconds();
+        List<ObjectNode> background = freshKeys("fresh", rate * seconds);
+        progress.accept("bench: freshness — " + rate + " results/s for " + seconds
+                + " s; probes measure 200 → scorecard");
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        Future<?> load = pool.submit(() -> {
+            int perTick = Math.max(1, rate / 10);
+            long next = System.nanoTime();
+            for (int from = 0; from < background.size() && running.get(); from += perTick) {
+                api.expect("POST", stack.url(MrsService.RESULT) + "/api/results", api.reporter,
+                        Dataset.body(background.subList(from, Math.min(background.size(), from + perTick))), 200);
+                next += TimeUnit.MILLISECONDS.toNanos(100);
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+            }
+            return null;
+        });
+        Latencies freshness = new Latencies();
+        DemoSeeder.Indicator b15 = Dataset.indicators().get(1);
+        String series = stack.url(MrsService.REPORTING) + "/api/series/" + Dataset.office(0) + "/" + b15.id()
+                + "?from=2021-06&to=2021-06";
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        int probe = 0;
+        while (System.nanoTime() < end) {
+            probe++;
+            int numerator = 1 + probe % 99;
+            ObjectNode item = Api.JSON.createObjectNode().put("measurementId", "probe/" + probe)
+                    .put("unitId", Dataset.office(0)).put("indicatorId", b15.id()).put("period", "2021-06")
+                    .put("numerator", numerator).put("denominator", 100 + probe)
+                    .put("correctionReason", "benchmark probe " + probe);
+            JsonNode summary = api.expect("POST", stack.url(MrsService.RESULT) + "/api/results", api.reporter,
+                    Dataset.body(List.of(item)), 200);
+            if (summary.path("accepted").asInt() != 1) {
+                throw new IllegalStateException("Probe refused: " + summary);
+            }
+            long acknowledged = System.nanoTime();
+            while (true) {
+                JsonNode points = api.expect("GET", series, api.reporter, null, 200);
+                if (points.size() == 1 && points.get(0).path("denominator").asLong() == 100 + probe) {
+                    freshness.record(System.nanoTime() - acknowledged);
+                    break;
+                }
+                if (System.nanoTime() - acknowledged > TimeUnit.SECONDS.toNanos(30)) {
+                    throw new IllegalStateException("Probe " + probe + " did not reach the scorecard in 30 s");
+                }
+                Thread.sleep(5);
+            }
+            Thread.sleep(250);
+        }
+        running.set(false);
+        load.get();
+        pool.shutdown();
+        report.figure("freshness.probes", freshness.count());
+        report.figure("freshness.p50Millis", freshness.percentileMillis(50));
+        report.figure("freshness.p99Millis", freshness.percentileMillis(99));
+        report.figure("freshness.maxMillis", freshness.maxMillis());
+    }
+
+    // ----------------------------------------------------------------- scorecard reads
+
+    private void scorecardReads(String name, int seconds, boolean withBaseline) throws Exception {
+        for (String unit : List.of("0000", "0300")) {
+            progress.accept("bench: scorecard reads of " + unit + " — 16 clients for " + seconds + " s (" + name + ")");
+            Latencies latencies = new Latencies();
+            String url = stack.url(MrsService.REPORTING) + "/api/scorecards/" + unit + "?period=2021-06";
+            long count = concurrently(16, seconds, () -> {
+                long t0 = System.nanoTime();
+                api.expect("GET", url, api.reporter, null, 200);
+                latencies.record(System.nanoTime() - t0);
+            });
+            String key = name + "." + unit;
+            report.figure(key + ".requestsPerSecond", count / (double) seconds);
+            report.figure(key + ".p50Millis", latencies.percentileMillis(50));
+            report.figure(key + ".p99Millis", latencies.percentileMillis(99));
+            if (withBaseline) {
+                progress.accept("bench: scorecard baseline — one SQL aggregate over a flat table, 16 clients");
+                Baseline.Reads baseline = Baseline.reads(stack, size.offices(), unit, seconds);
+                report.figure(key + ".baseline.requestsPerSecond", baseline.requestsPerSecond());
+                report.figure(key + ".baseline.p50Millis", baseline.p50Millis());
+                report.figure(key + ".baseline.p99Millis", baseline.p99Millis());
+                report.ratio(key + ".ratioToBaseline", count / (double) seconds, baseline.requestsPerSecond());
+            }
+        }
+    }
+
+    interface Call {
+        void run() throws Exception;
+    }
+
+    /** Runs the call once in each of {@code clients} threads and waits for all. */
+    static void parallel(int clients, Call call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            workers.add(pool.submit(() -> {
+                call.run();
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        pool.shutdown();
+    }
+
+    /** Runs the call from {@code clients} threads for {@code seconds}; returns how many calls completed. */
+    static long concurrently(int clients, int seconds, Call call) throws Exception {
+        AtomicLong done = new AtomicLong();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            workers.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    call.run();
+                    done.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) {
+            worker.get();
+        }
+        pool.shutdown();
+        return done.get();
+    }
+
+    // ----------------------------------------------------------------- rebuild, memory
+
+    private void rebuild() throws Exception {
+        String reporting = stack.url(MrsService.REPORTING);
+        progress.accept("bench: rebuild — replaying both topics into fresh read models");
+        long start = System.nanoTime();
+        JsonNode started = api.expect("POST", reporting + "/api/admin/rebuilds", api.directorate, null, 202);
+        String id = started.path("rebuildId").asText();
+        JsonNode status;
+        while (true) {
+            status = api.expect("GET", reporting + "/api/admin/rebuilds/" + id, api.directorate, null, 200);
+            String state = status.path("state").asText();
+            if (state.equalsIgnoreCase("COMPLETED") || state.equalsIgnoreCase("DONE") || state.equalsIgnoreCase("SWITCHED")) {
+                break;
+            }
+            if (state.equalsIgnoreCase("FAILED")) {
+                throw new IllegalStateException("Rebuild failed: " + status);
+            }
+            Thread.sleep(200);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long events = status.path("eventsApplied").asLong(status.path("eventsTotal").asLong());
+        report.figure("rebuild.events", events);
+        report.figure("rebuild.seconds", seconds);
+        report.figure("rebuild.eventsPerSecond", events / seconds);
+    }
+
+    private void memory() throws Exception {
+        for (Map.Entry<MrsService, ManagedProcess> entry : stack.services().entrySet()) {
+            String id = entry.getKey().id;
+            long pid = entry.getValue().pid();
+            Path status = Path.of("/proc", Long.toString(pid), "status");
+            if (Files.exists(status)) {
+                for (String line : Files.readAllLines(status)) {
+                    if (line.startsWith("VmRSS:") || line.startsWith("VmHWM:")) {
+                        long kb = Long.parseLong(line.replaceAll("\\D", ""));
+                        report.figure("memory." + id + "." + (line.startsWith("VmRSS") ? "rssMiB" : "peakRssMiB"),
+                                kb / 1024.0);
+                    }
+                }
+            }
+            String metrics = api.send("GET", stack.url(entry.getKey()) + "/q/metrics", api.directorate, null).body();
+            report.figure("memory." + id + ".heapMaxMiB", Report.sumMetric(metrics, "jvm_memory_max_bytes", "area=\"heap\"") / 1048576.0);
+            report.figure("memory." + id + ".heapUsedMiB", Report.sumMetric(metrics, "jvm_memory_used_bytes", "area=\"heap\"") / 1048576.0);
+        }
+    }
+
+    /** Counts records on mrs.result-events whose value contains a marker, from the end of the topic at start. */
+    static final class PublishedCounter implements AutoCloseable {
+        private final KafkaConsumer<String, String> consumer;
+        private final AtomicLong seen = new AtomicLong();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final Thread thread;
+
+        PublishedCounter(String bootstrapServers, String marker) {
+            Properties props = new Properties();
+            props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + Instant.now().toEpochMilli());
+            props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+            props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
+            consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+            List<TopicPartition> partitions = consumer.partitionsFor("mrs.result-events").stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            thread = new Thread(() -> {
+                while (running.get()) {
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                        if (record.value().contains(marker)) {
+                            seen.incrementAndGet();
+                        }
+                    }
+                }
+            }, "bench-published-counter");
+            thread.start();
+        }
+
+        void awaitCount(long count, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (seen.get() < count) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Only " + seen.get() + " of " + count + " results were published");
+                }
+                Thread.sleep(20);
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running.set(false);
+            thread.join(5_000);
+            consumer.close();
+        }
+    }
+}
