@@ -1,0 +1,16 @@
+package no.mrs.reporting.access;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "mrs.reporting")
+public interface ReportingConfig {
+
+    /**
+     * Whether the read endpoints (scorecards, series, comparisons, units, periods, status) answer without a token.
+     * Off by default: reads need a token with any role. On only in the {@code local} profile of {@code ./mrs up},
+     * so that the demo dashboard can be opened without logging in. Admin endpoints always need the directorate.
+     */
+    @WithDefault("false")
+    boolean openReads();
+}

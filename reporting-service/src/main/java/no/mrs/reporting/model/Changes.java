@@ -1,0 +1,20 @@
+package no.mrs.reporting.model;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** What changed in a {@link ReadModel} since the last write: the keys whose rows must be saved. */
+public final class Changes {
+
+    public final Set<String> units = new LinkedHashSet<>();
+    public final Set<String> indicators = new LinkedHashSet<>();
+    public final Set<String> goals = new LinkedHashSet<>();
+    public final Set<Result.Key> results = new LinkedHashSet<>();
+    public final Set<String> streams = new LinkedHashSet<>();
+    public final Set<PartitionId> partitions = new LinkedHashSet<>();
+
+    public boolean isEmpty() {
+        return units.isEmpty() && indicators.isEmpty() && goals.isEmpty() && results.isEmpty() && streams.isEmpty()
+                && partitions.isEmpty();
+    }
+}

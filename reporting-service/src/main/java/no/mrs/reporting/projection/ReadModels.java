@@ -1,0 +1,123 @@
+package no.mrs.reporting.projection;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import no.mrs.reporting.model.Changes;
+import no.mrs.reporting.model.PartitionId;
+import no.mrs.reporting.model.Position;
+import no.mrs.reporting.model.ReadModel;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+
+/**
+ * The active read model: the in-memory copy of the active slot that the API reads and the live consumer updates.
+ * Readers share a read lock; a batch of records is applied and saved under the write lock, so a reader never sees
+ * a batch that was not saved. A rebuild swaps in a whole new model under the same lock.
+ */
+@ApplicationScoped
+public class ReadModels {
+
+    private static final Logger LOG = Logger.getLogger(ReadModels.class);
+
+    @Inject
+    SlotStore store;
+
+    @Inject
+    RecordProjector projector;
+
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    private volatile ReadModel active;
+    private volatile Slot activeSlot;
+
+    /** Runs a read against the active model. */
+    public <T> T read(Function<ReadModel, T> query) {
+        lock.readLock().lock();
+        try {
+            return query.apply(model());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Applies a batch of live records and saves the outcome in the active slot. */
+    public void applyLive(Iterable<ConsumerRecord<String, String>> records) {
+        lock.writeLock().lock();
+        try {
+            ReadModel model = model();
+            try {
+                for (ConsumerRecord<String, String> record : records) {
+                    projector.apply(model, record);
+                }
+                Changes changes = model.takeChanges();
+                store.write(activeSlot, model, changes);
+            } catch (RuntimeException e) {
+                // the memory may hold what the database refused: start again from what was saved
+                LOG.errorf("Applying a batch failed; reloading %s: %s", activeSlot.schema, e.getMessage());
+                active = store.load(activeSlot);
+                throw e;
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** The next offset to consume of a partition, as the active slot has it. */
+    public Long nextOffset(PartitionId partition) {
+        return read(model -> model.position(partition).map(Position::nextOffset).orElse(null));
+    }
+
+    public Slot activeSlot() {
+        model();
+        return activeSlot;
+    }
+
+    /** What a rebuild does to take over, run while live consumption and reads wait. */
+    public interface Switch {
+        /** Brings the new model level with (or ahead of) the live one, then saves the switch in the transaction. */
+        void takeOver(ReadModel live, Connection transaction) throws SQLException;
+    }
+
+    /** Replaces the active model and slot atomically (for readers, the live consumer and the database). */
+    public void switchTo(Slot slot, ReadModel model, Switch takeOver) {
+        lock.writeLock().lock();
+        try (Connection c = store.transaction()) {
+            try {
+                takeOver.takeOver(model(), c);
+                store.activate(c, slot);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+            active = model;
+            activeSlot = slot;
+            LOG.infof("The read models now come from %s", slot.schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Switching to " + slot.schema + " failed", e);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private ReadModel model() {
+        ReadModel model = active;
+        if (model == null) {
+            synchronized (this) {
+                if (active == null) {
+                    Slot slot = store.activeSlot();
+                    active = store.load(slot);
+                    activeSlot = slot;
+                    LOG.infof("Loaded the read models from %s", slot.schema);
+                }
+                model = active;
+            }
+        }
+        return model;
+    }
+}

@@ -1,0 +1,70 @@
+package no.mrs.reporting.projection;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import no.mrs.platform.events.CloudEvent;
+import no.mrs.platform.events.EventReader;
+import no.mrs.reporting.model.PartitionId;
+import no.mrs.reporting.model.Position;
+import no.mrs.reporting.model.ReadModel;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+
+/**
+ * Applies Kafka records to a read model exactly once: a record below the partition's applied offset was seen
+ * before (a redelivered batch), an event whose stream version is not above the applied one is a duplicate (the
+ * same event published twice). Unknown event types and unreadable records are logged and passed over, never
+ * dropped silently.
+ */
+@ApplicationScoped
+public class RecordProjector {
+
+    private static final Logger LOG = Logger.getLogger(RecordProjector.class);
+
+    @Inject
+    EventReader reader;
+
+    /** What happened to a record. */
+    public enum Outcome {
+        APPLIED, DUPLICATE, REDELIVERED, UNKNOWN_TYPE, UNREADABLE
+    }
+
+    public Outcome apply(ReadModel model, ConsumerRecord<String, String> record) {
+        PartitionId partition = new PartitionId(record.topic(), record.partition());
+        Position position = model.position(partition).orElse(null);
+        if (position != null && record.offset() < position.nextOffset()) {
+            return Outcome.REDELIVERED;
+        }
+        Outcome outcome;
+        Instant eventTime = position == null ? null : position.eventTime();
+        try {
+            EventReader.Received received = reader.read(record.value());
+            CloudEvent envelope = received.envelope();
+            eventTime = envelope.time() != null ? envelope.time() : eventTime;
+            // an event without the stream extensions is its own stream of one
+            String stream = envelope.streamId() != null ? envelope.streamId() : "event:" + envelope.id();
+            long version = envelope.streamVersion() != null ? envelope.streamVersion() : 1L;
+            if (version <= model.streamVersion(stream)) {
+                LOG.debugf("Skipping duplicate event %s (%s version %d)", envelope.id(), stream, version);
+                outcome = Outcome.DUPLICATE;
+            } else {
+                if (received.payload().isPresent()) {
+                    EventProjector.apply(model, received.payload().get(), envelope.time());
+                    outcome = Outcome.APPLIED;
+                } else {
+                    LOG.warnf("Skipping event %s of unknown type %s (%s at offset %d)", envelope.id(), envelope.type(),
+                            partition, record.offset());
+                    outcome = Outcome.UNKNOWN_TYPE;
+                }
+                model.streamApplied(stream, version);
+            }
+        } catch (IllegalArgumentException e) {
+            LOG.errorf("Skipping unreadable record at %s offset %d: %s", partition, record.offset(), e.getMessage());
+            outcome = Outcome.UNREADABLE;
+        }
+        model.partitionApplied(partition, new Position(record.offset() + 1, eventTime, Instant.now()));
+        return outcome;
+    }
+}

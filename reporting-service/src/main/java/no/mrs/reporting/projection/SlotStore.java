@@ -1,0 +1,333 @@
+package no.mrs.reporting.projection;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import no.mrs.contracts.goal.Classification;
+import no.mrs.contracts.goal.Direction;
+import no.mrs.contracts.goal.GoalOrigin;
+import no.mrs.contracts.goal.LocalAdjustment;
+import no.mrs.contracts.goal.Measure;
+import no.mrs.contracts.goal.Perspective;
+import no.mrs.contracts.goal.UnitLevel;
+import no.mrs.reporting.model.Changes;
+import no.mrs.reporting.model.Goal;
+import no.mrs.reporting.model.Indicator;
+import no.mrs.reporting.model.PartitionId;
+import no.mrs.reporting.model.Position;
+import no.mrs.reporting.model.ReadModel;
+import no.mrs.reporting.model.Result;
+import no.mrs.reporting.model.Unit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Saves a read model's changes into a slot's tables, one transaction per batch of records, and loads a slot back
+ * into memory. Plain JDBC: the rows are few and wide, written in batches.
+ */
+@ApplicationScoped
+public class SlotStore {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    // ---------------------------------------------------------------- the pointer
+
+    public Slot activeSlot() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select active from read_model_slot where id = 1")) {
+            rs.next();
+            return Slot.ofSchema(rs.getString(1));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the active read model slot failed", e);
+        }
+    }
+
+    /** Empties a slot's tables before a rebuild fills it. */
+    public void truncate(Slot slot) {
+        execute("truncate " + String.join(", ", qualified(slot, "unit", "unit_parent", "indicator", "goal", "result",
+                "stream_position", "partition_position")));
+    }
+
+    /** Makes {@code slot} the active one, together with whatever else the caller writes in the same transaction. */
+    public void activate(Connection c, Slot slot) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "update read_model_slot set active = ?, switched_at = now() where id = 1")) {
+            ps.setString(1, slot.schema);
+            ps.executeUpdate();
+        }
+    }
+
+    public Connection transaction() throws SQLException {
+        Connection c = dataSource.getConnection();
+        c.setAutoCommit(false);
+        return c;
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    /** Saves the rows named by {@code changes}, as they are now in {@code model}, in one transaction. */
+    public void write(Slot slot, ReadModel model, Changes changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        try (Connection c = transaction()) {
+            try {
+                write(c, slot, model, changes);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Saving the read model in " + slot.schema + " failed", e);
+        }
+    }
+
+    public void write(Connection c, Slot slot, ReadModel model, Changes changes) throws SQLException {
+        String s = slot.schema;
+        if (!changes.units.isEmpty()) {
+            try (PreparedStatement unit = c.prepareStatement("insert into " + s + ".unit (unit_id, name, level) values (?, ?, ?)"
+                    + " on conflict (unit_id) do update set name = excluded.name, level = excluded.level");
+                    PreparedStatement clear = c.prepareStatement("delete from " + s + ".unit_parent where unit_id = ?");
+                    PreparedStatement spell = c.prepareStatement("insert into " + s
+                            + ".unit_parent (unit_id, seq, parent_id, valid_from) values (?, ?, ?, ?)")) {
+                for (String unitId : changes.units) {
+                    Unit u = model.unit(unitId).orElseThrow();
+                    unit.setString(1, u.unitId());
+                    unit.setString(2, u.name());
+                    unit.setString(3, u.level().name());
+                    unit.addBatch();
+                    clear.setString(1, unitId);
+                    clear.addBatch();
+                    int seq = 0;
+                    for (Unit.Spell sp : u.spells()) {
+                        spell.setString(1, unitId);
+                        spell.setInt(2, seq++);
+                        spell.setString(3, sp.parentId());
+                        spell.setString(4, sp.validFrom() == null ? null : sp.validFrom().toString());
+                        spell.addBatch();
+                    }
+                }
+                unit.executeBatch();
+                clear.executeBatch();
+                spell.executeBatch();
+            }
+        }
+        if (!changes.indicators.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("insert into " + s + ".indicator (indicator_id, name,"
+                    + " perspective, measure, direction, description, scale_min, scale_max, owner_unit_id)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (indicator_id) do update set name = excluded.name,"
+                    + " perspective = excluded.perspective, measure = excluded.measure, direction = excluded.direction,"
+                    + " description = excluded.description, scale_min = excluded.scale_min,"
+                    + " scale_max = excluded.scale_max, owner_unit_id = excluded.owner_unit_id")) {
+                for (String id : changes.indicators) {
+                    Indicator i = model.indicator(id).orElseThrow();
+                    ps.setString(1, i.indicatorId());
+                    ps.setString(2, i.name());
+                    ps.setString(3, i.perspective().name());
+                    ps.setString(4, i.measure().name());
+                    ps.setString(5, i.direction().name());
+                    ps.setString(6, i.description());
+                    ps.setBigDecimal(7, i.scaleMin());
+                    ps.setBigDecimal(8, i.scaleMax());
+                    ps.setString(9, i.ownerUnitId());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        if (!changes.goals.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("insert into " + s + ".goal (goal_id, indicator_id, year,"
+                    + " classification, target, origin, source_unit_id, letter_id, main_goal, local_adjustment,"
+                    + " proposal_id, retired_from) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " on conflict (goal_id) do update set indicator_id = excluded.indicator_id, year = excluded.year,"
+                    + " classification = excluded.classification, target = excluded.target, origin = excluded.origin,"
+                    + " source_unit_id = excluded.source_unit_id, letter_id = excluded.letter_id,"
+                    + " main_goal = excluded.main_goal, local_adjustment = excluded.local_adjustment,"
+                    + " proposal_id = excluded.proposal_id, retired_from = excluded.retired_from")) {
+                for (String id : changes.goals) {
+                    Goal g = model.goal(id).orElseThrow();
+                    ps.setString(1, g.goalId());
+                    ps.setString(2, g.indicatorId());
+                    ps.setInt(3, g.year());
+                    ps.setString(4, g.classification().name());
+                    ps.setBigDecimal(5, g.target());
+                    ps.setString(6, g.origin().name());
+                    ps.setString(7, g.sourceUnitId());
+                    ps.setString(8, g.letterId());
+                    ps.setString(9, g.mainGoal());
+                    ps.setString(10, g.localAdjustment() == null ? null : g.localAdjustment().name());
+                    ps.setString(11, g.proposalId());
+                    ps.setString(12, g.retiredFrom() == null ? null : g.retiredFrom().toString());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        if (!changes.results.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("insert into " + s + ".result (unit_id, indicator_id, period,"
+                    + " numerator, denominator, value, comment, measurement_id) values (?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " on conflict (unit_id, indicator_id, period) do update set numerator = excluded.numerator,"
+                    + " denominator = excluded.denominator, value = excluded.value, comment = excluded.comment,"
+                    + " measurement_id = excluded.measurement_id")) {
+                for (Result.Key key : changes.results) {
+                    Result r = model.result(key).orElseThrow();
+                    ps.setString(1, r.unitId());
+                    ps.setString(2, r.indicatorId());
+                    ps.setString(3, r.period().toString());
+                    ps.setBigDecimal(4, r.numerator());
+                    ps.setBigDecimal(5, r.denominator());
+                    ps.setBigDecimal(6, r.value());
+                    ps.setString(7, r.comment());
+                    ps.setString(8, r.measurementId());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        if (!changes.streams.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("insert into " + s + ".stream_position (stream_id, version)"
+                    + " values (?, ?) on conflict (stream_id) do update set version = excluded.version")) {
+                for (String stream : changes.streams) {
+                    ps.setString(1, stream);
+                    ps.setLong(2, model.streamVersion(stream));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        if (!changes.partitions.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("insert into " + s + ".partition_position (topic, partition,"
+                    + " next_offset, event_time, applied_at) values (?, ?, ?, ?, ?) on conflict (topic, partition)"
+                    + " do update set next_offset = excluded.next_offset, event_time = excluded.event_time,"
+                    + " applied_at = excluded.applied_at")) {
+                for (PartitionId p : changes.partitions) {
+                    Position position = model.position(p).orElseThrow();
+                    ps.setString(1, p.topic());
+                    ps.setInt(2, p.partition());
+                    ps.setLong(3, position.nextOffset());
+                    setInstant(ps, 4, position.eventTime());
+                    setInstant(ps, 5, position.appliedAt());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- loading
+
+    /** The slot's content as a read model. */
+    public ReadModel load(Slot slot) {
+        String s = slot.schema;
+        ReadModel model = new ReadModel();
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            st.setFetchSize(5_000);
+            Map<String, List<Unit.Spell>> spells = new HashMap<>();
+            try (ResultSet rs = st.executeQuery("select unit_id, parent_id, valid_from from " + s
+                    + ".unit_parent order by unit_id, seq")) {
+                while (rs.next()) {
+                    spells.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                            .add(new Unit.Spell(month(rs.getString(3)), rs.getString(2)));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("select unit_id, name, level from " + s + ".unit")) {
+                while (rs.next()) {
+                    model.put(new Unit(rs.getString(1), rs.getString(2), UnitLevel.valueOf(rs.getString(3)),
+                            spells.getOrDefault(rs.getString(1), List.of())));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("select indicator_id, name, perspective, measure, direction,"
+                    + " description, scale_min, scale_max, owner_unit_id from " + s + ".indicator")) {
+                while (rs.next()) {
+                    model.put(new Indicator(rs.getString(1), rs.getString(2), Perspective.valueOf(rs.getString(3)),
+                            Measure.valueOf(rs.getString(4)), Direction.valueOf(rs.getString(5)), rs.getString(6),
+                            rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getString(9)));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("select goal_id, indicator_id, year, classification, target, origin,"
+                    + " source_unit_id, letter_id, main_goal, local_adjustment, proposal_id, retired_from from " + s
+                    + ".goal")) {
+                while (rs.next()) {
+                    String adjustment = rs.getString(10);
+                    model.put(new Goal(rs.getString(1), rs.getString(2), rs.getInt(3),
+                            Classification.valueOf(rs.getString(4)), rs.getBigDecimal(5),
+                            GoalOrigin.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9),
+                            adjustment == null ? null : LocalAdjustment.valueOf(adjustment), rs.getString(11),
+                            month(rs.getString(12))));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("select unit_id, indicator_id, period, numerator, denominator, value,"
+                    + " comment, measurement_id from " + s + ".result")) {
+                while (rs.next()) {
+                    model.put(new Result(rs.getString(1), rs.getString(2), YearMonth.parse(rs.getString(3)),
+                            rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7),
+                            rs.getString(8)));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("select stream_id, version from " + s + ".stream_position")) {
+                while (rs.next()) {
+                    model.streamApplied(rs.getString(1), rs.getLong(2));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("select topic, partition, next_offset, event_time, applied_at from " + s
+                    + ".partition_position")) {
+                while (rs.next()) {
+                    model.partitionApplied(new PartitionId(rs.getString(1), rs.getInt(2)),
+                            new Position(rs.getLong(3), instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5))));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Loading the read model from " + s + " failed", e);
+        }
+        model.takeChanges();
+        return model;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void execute(String sql) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Statement failed: " + sql, e);
+        }
+    }
+
+    private static String[] qualified(Slot slot, String... tables) {
+        String[] names = new String[tables.length];
+        for (int i = 0; i < tables.length; i++) {
+            names[i] = slot.schema + "." + tables[i];
+        }
+        return names;
+    }
+
+    private static YearMonth month(String text) {
+        return text == null ? null : YearMonth.parse(text);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
+    private static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
+        if (instant == null) {
+            ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            ps.setTimestamp(index, Timestamp.from(instant));
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package no.mrs.reporting.rebuild;
+
+import no.mrs.reporting.model.Goal;
+import no.mrs.reporting.model.Indicator;
+import no.mrs.reporting.model.ReadModel;
+import no.mrs.reporting.model.Result;
+import no.mrs.reporting.model.Unit;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A SHA-256 digest of a read model's content: units with their parent spells, indicators, goals, office results
+ * and the applied stream versions, each as a canonical line, sorted. Equal content gives an equal digest whatever
+ * the order the events arrived in; offsets and times (which differ between a live and a rebuilt model) are left
+ * out.
+ */
+public final class Checksum {
+
+    public record Digest(String checksum, long units, long indicators, long goals, long results, long streams) {
+    }
+
+    private Checksum() {
+    }
+
+    public static Digest of(ReadModel model) {
+        List<String> lines = new ArrayList<>();
+        for (Unit u : model.units()) {
+            StringBuilder line = new StringBuilder("unit|").append(u.unitId()).append('|').append(u.name()).append('|')
+                    .append(u.level());
+            u.spells().forEach(s -> line.append('|').append(s.validFrom()).append('>').append(s.parentId()));
+            lines.add(line.toString());
+        }
+        for (Indicator i : model.indicators()) {
+            lines.add(String.join("|", "indicator", i.indicatorId(), i.name(), str(i.perspective()), str(i.measure()),
+                    str(i.direction()), str(i.description()), num(i.scaleMin()), num(i.scaleMax()),
+                    str(i.ownerUnitId())));
+        }
+        for (Goal g : model.goals()) {
+            lines.add(String.join("|", "goal", g.goalId(), g.indicatorId(), String.valueOf(g.year()),
+                    str(g.classification()), num(g.target()), str(g.origin()), g.sourceUnitId(), str(g.letterId()),
+                    str(g.mainGoal()), str(g.localAdjustment()), str(g.proposalId()), str(g.retiredFrom())));
+        }
+        for (Result r : model.results()) {
+            lines.add(String.join("|", "result", r.unitId(), r.indicatorId(), r.period().toString(), num(r.numerator()),
+                    num(r.denominator()), num(r.value()), str(r.comment()), str(r.measurementId())));
+        }
+        for (Map.Entry<String, Long> stream : model.streamVersions().entrySet()) {
+            lines.add("stream|" + stream.getKey() + "|" + stream.getValue());
+        }
+        lines.sort(null);
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String line : lines) {
+                digest.update(line.getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) '\n');
+            }
+            return new Digest("sha256:" + HexFormat.of().formatHex(digest.digest()), model.units().size(),
+                    model.indicators().size(), model.goals().size(), model.results().size(),
+                    model.streamVersions().size());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String str(Object value) {
+        return value == null ? "" : value.toString().replace("|", "\\|").replace("\n", "\\n");
+    }
+
+    private static String num(BigDecimal value) {
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,210 @@
+package no.mrs.reporting.rebuild;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import no.mrs.platform.problem.ProblemException;
+import no.mrs.reporting.model.PartitionId;
+import no.mrs.reporting.model.Position;
+import no.mrs.reporting.model.ReadModel;
+import no.mrs.reporting.projection.ReadModels;
+import no.mrs.reporting.projection.RecordProjector;
+import no.mrs.reporting.projection.Slot;
+import no.mrs.reporting.projection.SlotStore;
+import no.mrs.reporting.projection.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Rebuilds the read models from the topics: empties the inactive slot, replays both topics from the beginning
+ * into it with a consumer of its own, and when it has caught up, switches over atomically (see
+ * {@link ReadModels#switchTo}). Until then the API and the live consumer keep using the active slot.
+ */
+@ApplicationScoped
+public class RebuildService {
+
+    private static final Logger LOG = Logger.getLogger(RebuildService.class);
+    /** How long the final catch-up may hold up reads and live consumption before the rebuild gives up. */
+    private static final Duration TAKE_OVER_LIMIT = Duration.ofSeconds(30);
+
+    @Inject
+    ReadModels models;
+
+    @Inject
+    SlotStore store;
+
+    @Inject
+    RecordProjector projector;
+
+    @Inject
+    Topics topics;
+
+    private Thread running;
+
+    /** A rebuild cut short by a restart will never finish. */
+    void failInterrupted(@Observes StartupEvent event) {
+        QuarkusTransaction.requiringNew().run(() -> RebuildRow.update(
+                "state = ?1, error = ?2, finishedAt = ?3 where state = ?4", RebuildRow.State.FAILED,
+                "interrupted by a restart", Instant.now(), RebuildRow.State.RUNNING));
+    }
+
+    /** Starts a rebuild; 409 while another one runs. */
+    public synchronized UUID start(String requestedBy) {
+        if (running != null && running.isAlive()) {
+            throw ProblemException.conflict("rebuild-running", "A rebuild is already running");
+        }
+        Slot target = models.activeSlot().other();
+        UUID id = UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> {
+            RebuildRow row = new RebuildRow();
+            row.rebuildId = id;
+            row.state = RebuildRow.State.RUNNING;
+            row.targetSlot = target.schema;
+            row.requestedBy = requestedBy;
+            row.startedAt = Instant.now();
+            row.persist();
+        });
+        running = new Thread(() -> run(id, target), "read-model-rebuild");
+        running.setDaemon(true);
+        running.start();
+        return id;
+    }
+
+    public Optional<RebuildRow> find(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> RebuildRow.<RebuildRow>findByIdOptional(id));
+    }
+
+    private void run(UUID id, Slot target) {
+        long[] applied = { 0 };
+        try {
+            store.truncate(target);
+            ReadModel model = new ReadModel();
+            Map<PartitionId, Long> begin = topics.beginningOffsets();
+            Map<PartitionId, Long> end = topics.endOffsets();
+            long total = 0;
+            for (Map.Entry<PartitionId, Long> e : end.entrySet()) {
+                total += e.getValue() - begin.getOrDefault(e.getKey(), 0L);
+            }
+            long eventsTotal = total;
+            progress(id, row -> row.eventsTotal = eventsTotal);
+            try (KafkaConsumer<String, String> consumer = consumer()) {
+                Set<TopicPartition> assigned = new HashSet<>();
+                assign(consumer, assigned, end.keySet());
+                while (!reached(model, end)) {
+                    applied[0] += poll(consumer, model);
+                    store.write(target, model, model.takeChanges());
+                    long done = applied[0];
+                    progress(id, row -> row.eventsApplied = done);
+                }
+                LOG.infof("Rebuild %s caught up after %d events; taking over", id, applied[0]);
+                models.switchTo(target, model, (live, tx) -> {
+                    long deadline = System.nanoTime() + TAKE_OVER_LIMIT.toNanos();
+                    // the live consumer waits now: catch up with exactly what it has applied
+                    Map<PartitionId, Long> liveNext = new java.util.TreeMap<>();
+                    live.positions().forEach((p, pos) -> liveNext.put(p, pos.nextOffset()));
+                    assign(consumer, assigned, liveNext.keySet());
+                    while (!reached(model, liveNext)) {
+                        if (System.nanoTime() > deadline) {
+                            throw new IllegalStateException("Could not catch up with the live read models in time");
+                        }
+                        applied[0] += poll(consumer, model);
+                    }
+                    store.write(tx, target, model, model.takeChanges());
+                    finish(tx, id, applied[0]);
+                });
+            }
+            LOG.infof("Rebuild %s completed: %d events into %s", id, applied[0], target.schema);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Rebuild %s failed", id);
+            progress(id, row -> {
+                row.state = RebuildRow.State.FAILED;
+                row.error = e.getMessage();
+                row.eventsApplied = applied[0];
+                row.finishedAt = Instant.now();
+            });
+        }
+    }
+
+    private KafkaConsumer<String, String> consumer() {
+        Map<String, Object> config = topics.clientConfig();
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-rebuild-" + UUID.randomUUID());
+        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+    }
+
+    private static void assign(KafkaConsumer<String, String> consumer, Set<TopicPartition> assigned,
+            Set<PartitionId> wanted) {
+        List<TopicPartition> added = new ArrayList<>();
+        for (PartitionId p : wanted) {
+            TopicPartition tp = new TopicPartition(p.topic(), p.partition());
+            if (assigned.add(tp)) {
+                added.add(tp);
+            }
+        }
+        if (!added.isEmpty()) {
+            consumer.assign(new ArrayList<>(assigned));
+            consumer.seekToBeginning(added);
+        }
+    }
+
+    private int poll(KafkaConsumer<String, String> consumer, ReadModel model) {
+        int count = 0;
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+            projector.apply(model, record);
+            count++;
+        }
+        return count;
+    }
+
+    /** Whether the model has applied every partition up to the given next offsets. */
+    private static boolean reached(ReadModel model, Map<PartitionId, Long> next) {
+        for (Map.Entry<PartitionId, Long> e : next.entrySet()) {
+            long at = model.position(e.getKey()).map(Position::nextOffset).orElse(0L);
+            if (at < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private interface Change {
+        void apply(RebuildRow row);
+    }
+
+    private void progress(UUID id, Change change) {
+        QuarkusTransaction.requiringNew().run(() -> change.apply(RebuildRow.findById(id)));
+    }
+
+    private static void finish(Connection tx, UUID id, long applied) throws SQLException {
+        try (PreparedStatement ps = tx.prepareStatement("update rebuild set state = ?, events_applied = ?,"
+                + " finished_at = ? where rebuild_id = ?")) {
+            ps.setString(1, RebuildRow.State.COMPLETED.name());
+            ps.setLong(2, applied);
+            ps.setTimestamp(3, Timestamp.from(Instant.now()));
+            ps.setObject(4, id);
+            ps.executeUpdate();
+        }
+    }
+}

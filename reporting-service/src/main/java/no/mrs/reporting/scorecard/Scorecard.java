@@ -1,0 +1,50 @@
+package no.mrs.reporting.scorecard;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import no.mrs.contracts.goal.Classification;
+import no.mrs.contracts.goal.Direction;
+import no.mrs.contracts.goal.GoalOrigin;
+import no.mrs.contracts.goal.Measure;
+import no.mrs.contracts.goal.Perspective;
+import no.mrs.reporting.figures.Status;
+import no.mrs.reporting.figures.Trend;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A unit's scorecard (målekort) for a month. Figures are full precision; null means no data. */
+@Schema(description = "A unit's scorecard (målekort) for a month. RATIO figures are percentages, COUNT sums, SCORE"
+        + " respondent-weighted means; every figure is the ratio of sums over the offices that belonged to the unit"
+        + " in each month; null means no data.")
+public record Scorecard(String unitId, String unitName, String period, List<PerspectiveRows> perspectives,
+        @JsonInclude(JsonInclude.Include.ALWAYS) Instant asOf) {
+
+    public record PerspectiveRows(Perspective perspective, List<Row> rows) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Row(String indicatorId, String name, Measure measure, Direction direction, GoalRef goal,
+            @Schema(description = "UP/DOWN/FLAT: the last three months (M-2..M) against the three before (M-5..M-3),"
+                    + " FLAT within 1 % of the earlier level; null when either window has no data")
+            Trend trend,
+            @Schema(description = "Year to date against the target, respecting direction: ON_TARGET (met),"
+                    + " NEAR_TARGET (missed by at most 5 % of the target), OFF_TARGET; NO_TARGET for MONITORING or no"
+                    + " goal; NO_DATA without a figure. A COUNT target is a monthly level, compared with the average"
+                    + " month of the year so far.")
+            Status status,
+            @Schema(description = "January..the month: this year, and the same months last year (each month with"
+                    + " the hierarchy valid then)")
+            Pair yearToDate,
+            @Schema(description = "The month itself, this year and last year")
+            Pair period) {
+    }
+
+    public record GoalRef(Double target, Classification classification, GoalOrigin origin, String goalId,
+            String sourceUnitId) {
+    }
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Pair(Double thisYear, Double lastYear) {
+    }
+}
