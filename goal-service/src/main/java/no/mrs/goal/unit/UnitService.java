@@ -106,12 +106,20 @@ public class UnitService {
         for (UnitParentRow spell : UnitParentRow.<UnitParentRow>listAll()) {
             boolean valid = spell.validFrom == null || spell.validFrom.compareTo(period.toString()) <= 0;
             String from = spell.validFrom == null ? "" : spell.validFrom;
-            if (valid && from.compareTo(latestFrom.getOrDefault(spell.unitId, "-")) > 0) {
+            String latest = latestFrom.get(spell.unitId);
+            if (valid && (latest == null || from.compareTo(latest) > 0)) {
                 latestFrom.put(spell.unitId, from);
                 parents.put(spell.unitId, spell.parentId);
             }
         }
         return parents;
+    }
+
+    /** 404 problem unless the unit exists: checked before unit scope, so an unknown unit is not a 403. */
+    public void requireExisting(String unitId) {
+        if (UnitRow.findById(unitId) == null) {
+            throw no.mrs.platform.problem.ProblemException.notFound("Unit " + unitId + " does not exist");
+        }
     }
 
     /** The organisation now, for the goal rules. */

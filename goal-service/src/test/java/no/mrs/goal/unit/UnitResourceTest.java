@@ -35,12 +35,12 @@ class UnitResourceTest {
     @Test
     void registersAnOfficeUnderARegionAndShowsItAsAChild() {
         given().auth().oauth2(DIRECTORATE).contentType(ContentType.JSON)
-                .body("{\"name\":\"Nav Sagene\",\"level\":\"OFFICE\",\"parentId\":\"0300\"}")
-                .put("/api/units/0314")
-                .then().statusCode(201).body("unitId", equalTo("0314")).body("parentId", equalTo("0300"));
+                .body("{\"name\":\"Nav Nordstrand\",\"level\":\"OFFICE\",\"parentId\":\"0300\"}")
+                .put("/api/units/0318")
+                .then().statusCode(201).body("unitId", equalTo("0318")).body("parentId", equalTo("0300"));
 
         given().auth().oauth2(DIRECTORATE).get("/api/units/0300")
-                .then().statusCode(200).body("children", hasItem("0314"));
+                .then().statusCode(200).body("children", hasItem("0318"));
     }
 
     @Test

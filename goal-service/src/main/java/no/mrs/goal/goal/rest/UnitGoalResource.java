@@ -20,6 +20,7 @@ import no.mrs.goal.goal.GoalDecider;
 import no.mrs.goal.goal.GoalService;
 import no.mrs.goal.goal.GoalState;
 import no.mrs.goal.rest.Versions;
+import no.mrs.goal.unit.UnitService;
 import no.mrs.goal.unit.rest.UnitResource;
 import no.mrs.platform.security.Caller;
 import no.mrs.platform.security.Roles;
@@ -40,6 +41,9 @@ public class UnitGoalResource {
     GoalService goals;
 
     @Inject
+    UnitService units;
+
+    @Inject
     Caller caller;
 
     @GET
@@ -58,6 +62,7 @@ public class UnitGoalResource {
     public Response setLocal(
             @PathParam("unitId") @Pattern(regexp = UnitResource.UNIT_ID, message = "must be a 4-digit unit number") String unitId,
             @Valid @NotNull GoalBodies.LocalGoalBody body) {
+        units.requireExisting(unitId);
         caller.requireRoleForUnit(unitId, Roles.DIRECTORATE, Roles.LEADER);
         GoalState goal = goals.setLocal(new GoalDecider.SetLocalGoal(UUID.randomUUID().toString(), unitId,
                 body.indicatorId(), body.year(), body.classification(), body.target(), body.localAdjustment(),

@@ -21,6 +21,7 @@ import no.mrs.contracts.goal.Perspective;
 import no.mrs.goal.indicator.IndicatorDecider;
 import no.mrs.goal.indicator.IndicatorService;
 import no.mrs.goal.indicator.IndicatorState;
+import no.mrs.goal.unit.UnitService;
 import no.mrs.goal.unit.rest.UnitResource;
 import no.mrs.platform.problem.ProblemException;
 import no.mrs.platform.security.Caller;
@@ -42,6 +43,9 @@ public class IndicatorResource {
 
     @Inject
     IndicatorService indicators;
+
+    @Inject
+    UnitService units;
 
     @Inject
     Caller caller;
@@ -69,9 +73,10 @@ public class IndicatorResource {
             if (!caller.hasRole(Roles.DIRECTORATE)) {
                 throw ProblemException.forbidden("Only the directorate defines central indicators");
             }
-        } else {
+        } else if (units.view(owner, null).isPresent()) {
             caller.requireRoleForUnit(owner, Roles.DIRECTORATE, Roles.LEADER);
         }
+        // an unknown owner: the decider answers 400 naming ownerUnitId
         IndicatorService.PutResult result = indicators.put(new IndicatorDecider.DefineIndicator(indicatorId,
                 body.name().strip(), body.perspective(), body.measure(), body.direction(), body.description(),
                 body.scaleMin(), body.scaleMax(), body.ownerUnitId()), caller.subject());

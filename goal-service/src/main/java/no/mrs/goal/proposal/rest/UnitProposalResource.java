@@ -22,6 +22,7 @@ import no.mrs.goal.indicator.rest.IndicatorResource;
 import no.mrs.goal.proposal.GoalProposalDecider;
 import no.mrs.goal.proposal.GoalProposalService;
 import no.mrs.goal.proposal.ProposalStatus;
+import no.mrs.goal.unit.UnitService;
 import no.mrs.goal.unit.rest.UnitResource;
 import no.mrs.platform.security.Caller;
 import no.mrs.platform.security.Roles;
@@ -42,6 +43,9 @@ public class UnitProposalResource {
     GoalProposalService proposals;
 
     @Inject
+    UnitService units;
+
+    @Inject
     Caller caller;
 
     public record ProposalBody(
@@ -59,6 +63,7 @@ public class UnitProposalResource {
     public Response propose(
             @PathParam("unitId") @Pattern(regexp = UnitResource.UNIT_ID, message = "must be a 4-digit unit number") String unitId,
             @Valid @NotNull ProposalBody body) {
+        units.requireExisting(unitId);
         caller.requireUnit(unitId);
         GoalProposalService.ProposalView proposal = proposals.propose(new GoalProposalDecider.ProposeGoal(
                 GoalProposalService.newId(), unitId, body.indicatorId(), body.year(), body.classification(),

@@ -92,8 +92,13 @@ public class UnitResource {
     @Operation(summary = "Move an office to another region from a month on; earlier months keep the old parent")
     public UnitView move(@PathParam("unitId") @Pattern(regexp = UNIT_ID, message = "must be a 4-digit unit number") String unitId,
             @Valid @NotNull MoveBody body) {
+        if (units.view(unitId, null).isEmpty()) {
+            throw ProblemException.notFound("Unit " + unitId + " does not exist");
+        }
         caller.requireUnit(unitId);
-        caller.requireUnit(body.newParentId());
+        if (units.view(body.newParentId(), null).isPresent()) {
+            caller.requireUnit(body.newParentId());
+        }
         return units.move(new UnitDecider.MoveUnit(unitId, body.newParentId(), YearMonth.parse(body.effectiveFrom())),
                 caller.subject());
     }
