@@ -18,6 +18,7 @@ public final class Mrs {
             case "up" -> new LocalStack(root, options).run();
             case "token" -> token(options);
             case "bench" -> bench(root, options);
+            case "chaos" -> chaos(root, options);
             default -> usage();
         };
         System.exit(exit);
@@ -52,6 +53,20 @@ public final class Mrs {
         }).run(settings);
     }
 
+    private static int chaos(Path root, Options options) throws Exception {
+        Path state = root.resolve(".mrs/chaos");
+        LocalStack.deleteRecursively(state);
+        Stack.Settings settings = LocalStack.settings(Options.parse(new String[0]), state, 20_000);
+        if (!LocalStack.preflight(root, settings)) {
+            return 3;
+        }
+        var outcomes = new no.mrs.devstack.chaos.Chaos(root, options.flag("quick"), m -> {
+            System.out.println("[mrs] " + m);
+            System.out.flush();
+        }).run(settings);
+        return outcomes.stream().allMatch(no.mrs.devstack.chaos.Chaos.Outcome::passed) ? 0 : 1;
+    }
+
     private static int usage() {
         System.out.println("""
                 Usage:
@@ -71,6 +86,10 @@ public final class Mrs {
                       Starts its own stack (state in .mrs/bench, ports 18081-18083, 19092, 15433), loads a
                       NAV-scale dataset through the APIs, runs the scenarios of docs/PERFORMANCE.md with
                       their baselines and writes target/bench/report.json. --quick: small, under 3 minutes.
+                  ./mrs chaos [--quick]
+                      Fault injection on its own stack (state in .mrs/chaos, ports 28081-28083, 29092,
+                      25433): kill -9 of the ingester and the projector, a broker outage, a database
+                      restart, concurrent writers, poison records; prints what went in and came out.
                   ./mrs token --roles directorate,leader --units 0000,0300 [--subject name] [--hours 12]
                       Prints a LOCAL/TEST-ONLY signed JWT (alone on the last line) that ./mrs up accepts.
                 """);

@@ -3,7 +3,6 @@ package no.mrs.devstack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +22,13 @@ public final class Stack implements AutoCloseable {
     public record Urls(String goal, String result, String reporting) {
     }
 
-    private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<MrsService, ManagedProcess> services = new EnumMap<>(MrsService.class);
     private final Map<MrsService, Duration> startUp = new EnumMap<>(MrsService.class);
     private final Settings settings;
     private Postgres postgres;
+    private boolean ownPostgres;
     private KafkaProcess kafka;
+    private Path root;
 
     private Stack(Settings settings) {
         this.settings = settings;
@@ -46,6 +46,7 @@ public final class Stack implements AutoCloseable {
     }
 
     private void startAll(Path root, Consumer<String> progress) throws Exception {
+        this.root = root;
         Path state = settings.state();
         Files.createDirectories(state.resolve("logs"));
         if (settings.externalPgUrl() != null) {
@@ -56,7 +57,7 @@ public final class Stack implements AutoCloseable {
             progress.accept("PostgreSQL: starting the embedded server on port " + settings.pgPort() + " (data in "
                     + root.relativize(state.resolve("postgres")) + ")");
             postgres = Postgres.embedded(settings.pgPort(), state.resolve("postgres"), Map.of());
-            started.add(postgres);
+            ownPostgres = true;
         }
         for (MrsService service : MrsService.values()) {
             postgres.ensureDatabase(service.database);
@@ -64,28 +65,67 @@ public final class Stack implements AutoCloseable {
 
         progress.accept("Kafka: starting a KRaft broker on port " + settings.kafkaPort() + " (data in "
                 + root.relativize(state.resolve("kafka")) + ")");
-        kafka = KafkaProcess.start(state.resolve("kafka"), settings.kafkaPort(), settings.controllerPort(),
-                System.getProperty("java.class.path"), state.resolve("logs/kafka.log"));
-        started.add(kafka);
+        startKafka();
         kafka.createTopics();
 
         Map<MrsService, Long> begun = new EnumMap<>(MrsService.class);
         for (MrsService service : MrsService.values()) {
-            int port = settings.servicePorts().get(service);
-            progress.accept(service.id + ": starting on port " + port + " (log in "
+            progress.accept(service.id + ": starting on port " + settings.servicePorts().get(service) + " (log in "
                     + root.relativize(state.resolve("logs/" + service.id + ".log")) + ")");
             begun.put(service, System.nanoTime());
-            ManagedProcess process = service.start(root, port, postgres.jdbcUrl(service.database), postgres.user(),
-                    postgres.password(), kafka.bootstrapServers(), state.resolve("logs/" + service.id + ".log"),
-                    settings.serviceJvmOptions());
-            services.put(service, process);
-            started.add(() -> process.stop(Duration.ofSeconds(15)));
+            launch(service);
         }
         for (MrsService service : MrsService.values()) {
-            services.get(service).awaitHttpOk(url(service) + "/q/health/ready", Duration.ofSeconds(180));
+            awaitReady(service);
             startUp.put(service, Duration.ofNanos(System.nanoTime() - begun.get(service)));
             progress.accept(service.id + ": ready");
         }
+    }
+
+    private void launch(MrsService service) throws java.io.IOException {
+        Path state = settings.state();
+        services.put(service, service.start(root, settings.servicePorts().get(service),
+                postgres.jdbcUrl(service.database), postgres.user(), postgres.password(), kafka.bootstrapServers(),
+                state.resolve("logs/" + service.id + ".log"), settings.serviceJvmOptions()));
+    }
+
+    private void awaitReady(MrsService service) throws InterruptedException {
+        services.get(service).awaitHttpOk(url(service) + "/q/health/ready", Duration.ofSeconds(180));
+    }
+
+    /** kill -9 of a service: for crash tests. */
+    public void kill(MrsService service) throws InterruptedException {
+        services.get(service).kill();
+    }
+
+    /** Starts a service again (after {@link #kill}) on the same port and database; returns when it is ready. */
+    public void restart(MrsService service) throws Exception {
+        if (services.get(service).isAlive()) {
+            services.get(service).stop(Duration.ofSeconds(15));
+        }
+        launch(service);
+        awaitReady(service);
+    }
+
+    /** Stops the broker (SIGTERM); its data stays. */
+    public void stopKafka() {
+        kafka.close();
+    }
+
+    /** Starts the broker on its data; returns when it answers. */
+    public void startKafka() throws Exception {
+        kafka = KafkaProcess.start(settings.state().resolve("kafka"), settings.kafkaPort(), settings.controllerPort(),
+                System.getProperty("java.class.path"), settings.state().resolve("logs/kafka.log"));
+    }
+
+    /** Stops the embedded PostgreSQL server and starts it again on the same data and port. */
+    public void restartPostgres(Duration down) throws Exception {
+        if (!ownPostgres) {
+            throw new IllegalStateException("PostgreSQL is not the stack's own");
+        }
+        postgres.close();
+        Thread.sleep(down.toMillis());
+        postgres = Postgres.embedded(settings.pgPort(), settings.state().resolve("postgres"), Map.of());
     }
 
     public String url(MrsService service) {
@@ -115,14 +155,22 @@ public final class Stack implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        for (int i = started.size() - 1; i >= 0; i--) {
-            try {
-                started.get(i).close();
-            } catch (Exception e) {
-                System.err.println("  stopping failed: " + e.getMessage());
-            }
+        for (ManagedProcess process : services.values()) {
+            process.stop(Duration.ofSeconds(15));
         }
-        started.clear();
+        services.clear();
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+        if (postgres != null && ownPostgres) {
+            try {
+                postgres.close();
+            } catch (Exception e) {
+                System.err.println("  stopping PostgreSQL failed: " + e.getMessage());
+            }
+            postgres = null;
+        }
     }
 
     private static String env(String name, String fallback) {

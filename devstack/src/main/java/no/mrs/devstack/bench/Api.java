@@ -12,17 +12,17 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** The load generator's side of the public REST APIs. */
-final class Api {
+public final class Api {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
-    final String directorate = DevTokens.token().subject("bench-directorate").roles("directorate").units("0000").sign();
-    final String reporter = DevTokens.token().subject("bench-reporter").roles("reporter").units("0000").sign();
+    public final String directorate = DevTokens.token().subject("bench-directorate").roles("directorate").units("0000").sign();
+    public final String reporter = DevTokens.token().subject("bench-reporter").roles("reporter").units("0000").sign();
 
-    record Answer(int status, String body) {
-        JsonNode json() {
+    public record Answer(int status, String body) {
+        public JsonNode json() {
             try {
                 return body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
             } catch (IOException e) {
@@ -31,7 +31,7 @@ final class Api {
         }
     }
 
-    Answer send(String method, String url, String token, String body) throws IOException, InterruptedException {
+    public Answer send(String method, String url, String token, String body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json");
         if (body != null) {
@@ -43,7 +43,7 @@ final class Api {
         return new Answer(response.statusCode(), response.body());
     }
 
-    JsonNode expect(String method, String url, String token, String body, int... statuses)
+    public JsonNode expect(String method, String url, String token, String body, int... statuses)
             throws IOException, InterruptedException {
         Answer answer = send(method, url, token, body);
         for (int status : statuses) {

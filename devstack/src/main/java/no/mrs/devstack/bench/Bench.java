@@ -1,7 +1,6 @@
 package no.mrs.devstack.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import no.mrs.devstack.DemoSeeder;
 import no.mrs.devstack.ManagedProcess;
@@ -97,53 +96,9 @@ public final class Bench {
     private int registeredOffices;
 
     private void organisation(int offices) throws Exception {
-        String goal = stack.url(MrsService.GOAL);
-        if (registeredOffices == 0) {
-            progress.accept("bench: organisation and indicators");
-            put(goal + "/api/units/0000", "{\"name\":\"Norge\",\"level\":\"NATIONAL\"}");
-            for (String region : Dataset.REGIONS) {
-                put(goal + "/api/units/" + region, "{\"name\":\"Region " + region + "\",\"level\":\"REGION\",\"parentId\":\"0000\"}");
-            }
-            for (DemoSeeder.Indicator indicator : Dataset.indicators()) {
-                ObjectNode body = Api.JSON.createObjectNode().put("name", indicator.name())
-                        .put("perspective", indicator.perspective()).put("measure", indicator.measure())
-                        .put("direction", "HIGHER_IS_BETTER").put("description", "benchmark");
-                if (indicator.measure().equals("SCORE")) {
-                    body.put("scaleMin", 1).put("scaleMax", 6);
-                }
-                put(goal + "/api/indicators/" + indicator.id(), body.toString());
-            }
-            ObjectNode letter = Api.JSON.createObjectNode().put("year", 2021).put("issuerUnitId", "0000")
-                    .put("title", "Benchmark 2021");
-            letter.putArray("mainGoals").add("Flere i arbeid");
-            ArrayNode goals = letter.putArray("goals");
-            DemoSeeder.STEERING.forEach((indicator, target) -> goals.addObject().put("indicatorId", indicator)
-                    .put("classification", "STEERING").put("target", target).put("mainGoal", "Flere i arbeid")
-                    .put("localAdjustment", "ALLOWED"));
-            JsonNode draft = api.expect("POST", goal + "/api/goal-letters", api.directorate, letter.toString(), 201);
-            api.expect("POST", goal + "/api/goal-letters/" + draft.path("letterId").asText() + "/publication",
-                    api.directorate, null, 200, 201);
-        }
-        progress.accept("bench: " + (offices - registeredOffices) + " offices");
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        List<Future<?>> puts = new ArrayList<>();
-        for (int office = registeredOffices; office < offices; office++) {
-            int index = office;
-            puts.add(pool.submit(() -> {
-                put(goal + "/api/units/" + Dataset.office(index), "{\"name\":\"Office " + Dataset.office(index)
-                        + "\",\"level\":\"OFFICE\",\"parentId\":\"" + Dataset.regionOf(index) + "\"}");
-                return null;
-            }));
-        }
-        for (Future<?> f : puts) {
-            f.get();
-        }
-        pool.shutdown();
+        progress.accept("bench: organisation, indicators, goal letter and " + (offices - registeredOffices) + " offices");
+        Dataset.register(api, stack, registeredOffices, offices);
         registeredOffices = offices;
-    }
-
-    private void put(String url, String body) throws Exception {
-        api.expect("PUT", url, api.directorate, body, 200, 201);
     }
 
     /** Loads results with 4 clients in batches of 1,000, retrying items refused while a unit is not yet known. */
