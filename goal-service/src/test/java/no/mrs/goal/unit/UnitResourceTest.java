@@ -44,6 +44,18 @@ class UnitResourceTest {
     }
 
     @Test
+    void anyRoleListsEveryUnitWithItsChildren() {
+        put("0313", "{\"name\":\"Nav St. Hanshaugen\",\"level\":\"OFFICE\",\"parentId\":\"0300\"}");
+        String reporter = DevTokens.issue(java.util.List.of("reporter"), java.util.List.of("0502"));
+
+        given().auth().oauth2(reporter).get("/api/units")
+                .then().statusCode(200).body("unitId", hasItem("0313"))
+                .body("find { it.unitId == '0300' }.children", hasItem("0313"))
+                .body("find { it.unitId == '0000' }.parentId", org.hamcrest.Matchers.nullValue());
+        given().get("/api/units").then().statusCode(401);
+    }
+
+    @Test
     void renamingAnExistingUnitAnswers200() {
         put("0402", "{\"name\":\"Nav Kongsvinger\",\"level\":\"OFFICE\",\"parentId\":\"0400\"}");
         given().auth().oauth2(DIRECTORATE).contentType(ContentType.JSON)

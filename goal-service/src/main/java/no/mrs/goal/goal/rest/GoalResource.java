@@ -19,6 +19,7 @@ import no.mrs.goal.goal.GoalDecider;
 import no.mrs.goal.goal.GoalService;
 import no.mrs.goal.goal.GoalState;
 import no.mrs.goal.rest.Versions;
+import no.mrs.platform.events.ConcurrencyConflictException;
 import no.mrs.platform.problem.ProblemException;
 import no.mrs.platform.security.Caller;
 import no.mrs.platform.security.Roles;
@@ -55,8 +56,14 @@ public class GoalResource {
     public Response revise(@PathParam("goalId") String goalId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull GoalBodies.RevisionBody body) {
         requireAuthorityOver(existing(goalId));
-        GoalState goal = goals.revise(new GoalDecider.ReviseGoal(goalId, Versions.ifMatch(ifMatch), body.target(),
-                body.reason()), caller.subject());
+        GoalState goal;
+        try {
+            goal = goals.revise(new GoalDecider.ReviseGoal(goalId, Versions.ifMatch(ifMatch), body.target(),
+                    body.reason()), caller.subject());
+        } catch (ConcurrencyConflictException e) {
+            // someone revised it between our read and our write: the version the client sent is stale
+            throw ProblemException.preconditionFailed("Goal " + goalId + " was changed at the same moment; read it again");
+        }
         return Response.ok(goal).tag(Versions.etag(goal.version())).build();
     }
 

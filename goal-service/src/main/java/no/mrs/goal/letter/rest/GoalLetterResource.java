@@ -30,6 +30,7 @@ import no.mrs.goal.letter.GoalLetterDecider;
 import no.mrs.goal.letter.GoalLetterService;
 import no.mrs.goal.letter.GoalLetterState;
 import no.mrs.goal.rest.Versions;
+import no.mrs.platform.events.ConcurrencyConflictException;
 import no.mrs.goal.unit.UnitService;
 import no.mrs.goal.unit.UnitView;
 import no.mrs.goal.unit.rest.UnitResource;
@@ -101,7 +102,13 @@ public class GoalLetterResource {
     public Response redraft(@PathParam("letterId") String letterId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull LetterBody body) {
         requireIssuer(existing(letterId).issuerUnitId());
-        GoalLetterState letter = letters.draft(body.toCommand(letterId, Versions.ifMatch(ifMatch)), caller.subject());
+        GoalLetterState letter;
+        try {
+            letter = letters.draft(body.toCommand(letterId, Versions.ifMatch(ifMatch)), caller.subject());
+        } catch (ConcurrencyConflictException e) {
+            // redrafted by someone else between our read and our write: the version the client sent is stale
+            throw ProblemException.preconditionFailed("Goal letter " + letterId + " was changed at the same moment");
+        }
         return Response.ok(letter).tag(Versions.etag(letter.version())).build();
     }
 
