@@ -169,7 +169,7 @@ public final class DemoSeeder {
             if (target != null) {
                 goal.put("classification", "STEERING").put("target", target).put("localAdjustment", "ALLOWED");
             } else {
-                goal.put("classification", "MONITORING").put("localAdjustment", "FORBIDDEN");
+                goal.put("classification", "MONITORING").put("localAdjustment", "ALLOWED");
             }
             goal.put("mainGoal", indicator.perspective().equals("EMPLOYEE") ? "Pålitelig forvaltning"
                     : indicator.id().compareTo("B.40") > 0 && indicator.id().compareTo("B.50") < 0
