@@ -1,7 +1,9 @@
 package no.mrs.reporting.projection;
 
 import no.mrs.contracts.EventPayload;
+import no.mrs.contracts.goal.GoalBudgetEvent;
 import no.mrs.contracts.goal.GoalEvent;
+import no.mrs.contracts.goal.GoalProposalEvent;
 import no.mrs.contracts.goal.GoalLetterDrafted;
 import no.mrs.contracts.goal.GoalLetterEvent;
 import no.mrs.contracts.goal.GoalLetterPublished;
@@ -59,6 +61,9 @@ public final class EventProjector {
             applyGoal(model, e, time);
         } else if (event instanceof ResultEvent e) {
             applyResult(model, e);
+        } else if (event instanceof GoalBudgetEvent || event instanceof GoalProposalEvent) {
+            // budgets and proposals show on no scorecard; an adopted proposal arrives as its own GoalSet
+            LOG.debugf("%s does not concern the scorecards", event.getClass().getSimpleName());
         } else {
             throw new IllegalArgumentException("Unhandled event " + event.getClass().getName());
         }
