@@ -1,6 +1,8 @@
 package no.mrs.reporting.projection;
 
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import no.mrs.reporting.model.Changes;
 import no.mrs.reporting.model.PartitionId;
@@ -34,6 +36,11 @@ public class ReadModels {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private volatile ReadModel active;
     private volatile Slot activeSlot;
+
+    /** Loads the active slot at startup, so that the first request and the consumers' first seek find it ready. */
+    void load(@Observes StartupEvent event) {
+        model();
+    }
 
     /** Runs a read against the active model. */
     public <T> T read(Function<ReadModel, T> query) {

@@ -66,6 +66,22 @@ class IdempotencyTest {
         assertThat(row("5210", "2021-06", "T5.S").ytd()).isCloseTo(100.0 * 40 / 80, within(1e-9));
     }
 
+    @Test
+    void anEventOfAnUnknownTypeIsSkippedAndConsumptionGoesOn() {
+        Api.publish(national("5300", "Testland"));
+        String before = Api.checksum();
+
+        Feed.resend(new Feed.Sent(Feed.GOAL_TOPIC, "5300", "{\"specversion\":\"1.0\",\"id\":\"" + java.util.UUID.randomUUID()
+                + "\",\"source\":\"/mrs/goal-service\",\"type\":\"no.mrs.goal.SomethingNew.v1\",\"subject\":\"x\","
+                + "\"time\":\"2021-06-01T00:00:00Z\",\"streamid\":\"new:1\",\"streamversion\":1,\"data\":{}}"),
+                new Feed.Sent(Feed.GOAL_TOPIC, "5300", "not json at all"));
+        Api.awaitCaughtUp();
+
+        assertThat(Api.checksum()).as("only the version of the new stream is remembered").isNotEqualTo(before);
+        Api.publish(region("5310", "Nav Etter", "5300"));
+        assertThat(Api.scorecard("5310", "2021-06").getString("unitName")).isEqualTo("Nav Etter");
+    }
+
     private static ConsumerRecords<String, String> everyRecordOf(String topic) {
         List<ConsumerRecord<String, String>> records = KafkaTestClient.readAll(
                 TestInfrastructure.shared().bootstrapServers(), topic, Duration.ofMillis(500));
