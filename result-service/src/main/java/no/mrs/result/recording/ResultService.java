@@ -8,6 +8,8 @@ import no.mrs.platform.events.ConcurrencyConflictException;
 import no.mrs.platform.events.EventStore;
 import no.mrs.result.catalogue.CatalogueStore;
 
+import org.jboss.logging.Logger;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -24,6 +26,8 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class ResultService {
+
+    private static final Logger LOG = Logger.getLogger(ResultService.class);
 
     @Inject
     CatalogueStore catalogue;
@@ -55,6 +59,7 @@ public class ResultService {
     }
 
     private List<Verdict> submitOnce(List<Submission> batch, Instant receivedAt) {
+        long started = System.nanoTime();
         Set<String> ids = new LinkedHashSet<>();
         Set<ResultKey> keys = new LinkedHashSet<>();
         for (Submission submission : batch) {
@@ -70,12 +75,20 @@ public class ResultService {
         ResultDecider.Context context = new ResultDecider.Context(catalogue.snapshot(), results.measurements(ids),
                 results.current(keys), results.lockedPeriods(), YearMonth.now(clock.withZone(config.zone())),
                 receivedAt);
+        long loaded = System.nanoTime();
         List<Verdict> verdicts = ResultDecider.decide(batch, context);
+        long decided = System.nanoTime();
         store(verdicts);
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("Batch of %d: look-ups %d ms, decide %d ms, store %d ms", batch.size(),
+                    (loaded - started) / 1_000_000, (decided - loaded) / 1_000_000,
+                    (System.nanoTime() - decided) / 1_000_000);
+        }
         return verdicts;
     }
 
     private void store(List<Verdict> verdicts) {
+        long started = System.nanoTime();
         List<ResultStore.Projected> projected = new ArrayList<>();
         // one append per run of the same actor (a REST batch is one run; Kafka batches mix systems), in item order
         List<EventStore.Append> run = new ArrayList<>();
@@ -97,7 +110,10 @@ public class ResultService {
         if (!run.isEmpty()) {
             events.append(runActor, run);
         }
+        long appended = System.nanoTime();
         results.project(projected);
+        LOG.debugf("Stored %d events: append %d ms, project %d ms", projected.size(),
+                (appended - started) / 1_000_000, (System.nanoTime() - appended) / 1_000_000);
     }
 
     /** The key of a well-formed item, for the bulk lookup; malformed ones are rejected by the decider anyway. */

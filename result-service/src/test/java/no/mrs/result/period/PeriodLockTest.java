@@ -83,6 +83,18 @@ class PeriodLockTest {
     }
 
     @Test
+    void aLockNeedsNoBody() {
+        String another = YearMonth.of(2015, 1).plusMonths(MONTHS.incrementAndGet()).toString();
+        given().auth().oauth2(Tokens.directorate()).post("/api/periods/{p}/lock", another)
+                .then().statusCode(201).body("period", equalTo(another));
+        given().auth().oauth2(Tokens.directorate()).contentType(ContentType.JSON)
+                .body("{\"reason\":\"" + "x".repeat(1001) + "\"}").post("/api/periods/2014-02/lock")
+                .then().statusCode(400).body("errors.field", contains("reason"));
+        given().auth().oauth2(Tokens.directorate()).contentType(ContentType.JSON).body("{\"why\":1}")
+                .post("/api/periods/2014-02/lock").then().statusCode(400).body("errors.code", contains("unknown-property"));
+    }
+
+    @Test
     void aMonthIsLockedOnceOnlyByTheDirectorateAndNotInTheFuture() {
         lock(period).statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("urn:mrs:problem:already-locked"));

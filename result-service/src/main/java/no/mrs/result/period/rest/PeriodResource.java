@@ -2,10 +2,13 @@ package no.mrs.result.period.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -22,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Set;
 
 @Path("/api/periods")
 @Produces(MediaType.APPLICATION_JSON)
@@ -36,20 +40,30 @@ public class PeriodResource {
     @Inject
     Caller caller;
 
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    Validator validator;
+
     /** Optional: why the month is closed. */
     public record LockBody(@Size(max = 1000) String reason) {
     }
 
     @POST
     @Path("{period}/lock")
-    @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.DIRECTORATE)
     @Operation(summary = "Lock a month: later writes need a correction with a reason by a leader or the directorate")
     public Response lock(@PathParam("period") @Pattern(regexp = PERIOD, message = "must be a month, YYYY-MM") String period,
-            @Valid LockBody body) {
+            String body) throws JsonProcessingException {
+        // the body is optional, so that a bare POST (no content type) locks too; read here rather than by JAX-RS
+        LockBody lockBody = body == null || body.isBlank() ? new LockBody(null) : mapper.readValue(body, LockBody.class);
+        Set<ConstraintViolation<LockBody>> violations = validator.validate(lockBody);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
         PeriodService.LockView lock = periods.lock(
-                new PeriodDecider.LockPeriod(YearMonth.parse(period), body == null ? null : body.reason()),
-                caller.subject());
+                new PeriodDecider.LockPeriod(YearMonth.parse(period), lockBody.reason()), caller.subject());
         return Response.status(Response.Status.CREATED).entity(lock).build();
     }
 

@@ -126,8 +126,16 @@ class ValidationTest {
     }
 
     @Test
-    void rejectsOverlongCommentsAndUnknownProperties() {
+    void rejectsMissingKeys() {
+        rejected(item(office, ratio, PERIOD).ratio(1, 2).with("unitId", null), "unitId", "required");
+        rejected(item(office, ratio, PERIOD).ratio(1, 2).with("indicatorId", null), "indicatorId", "required");
+        rejected(item(office, ratio, PERIOD).ratio(1, 2).with("period", null), "period", "required");
+    }
+
+    @Test
+    void rejectsOverlongCommentsAndReasonsAndUnknownProperties() {
         rejected(item(office, ratio, PERIOD).ratio(1, 2).comment("x".repeat(1001)), "comment", "too-long");
+        rejected(item(office, ratio, PERIOD).ratio(1, 2).reason("x".repeat(1001)), "correctionReason", "too-long");
         rejected(item(office, ratio, PERIOD).ratio(1, 2).with("colour", "red"), "colour", "unknown-property");
         rejected(item(office, ratio, PERIOD).with("numerator", "many").with("denominator", 2), "numerator",
                 "invalid-type");
