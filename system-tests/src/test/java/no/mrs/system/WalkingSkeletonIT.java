@@ -54,7 +54,8 @@ class WalkingSkeletonIT {
                  "goals":[{"indicatorId":"B.15","classification":"STEERING","target":80.0,
                            "mainGoal":"Flere i arbeid","localAdjustment":"ALLOWED"}]}""")
                 .post(goal + "/api/goal-letters").then().statusCode(201).extract().path("letterId");
-        given().auth().oauth2(DIRECTORATE).post(goal + "/api/goal-letters/" + letterId + "/publication")
+        given().auth().oauth2(DIRECTORATE).contentType(ContentType.JSON)
+                .post(goal + "/api/goal-letters/" + letterId + "/publication")
                 .then().statusCode(200);
 
         String results = suite.url(MrsService.RESULT) + "/api/results";
