@@ -5,20 +5,18 @@ import no.mrs.reporting.model.ReadModel;
 import no.mrs.reporting.model.Result;
 
 import java.time.YearMonth;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * A unit's figures, aggregated from the office results: for each month, the offices that belonged to the unit in
  * THAT month count (so a move between regions leaves earlier months with the old region). Never an average of
- * percentages: sums first, then one division. One instance per read; it memoises the monthly sums.
+ * percentages: sums first, then one division. The model keeps the monthly sums until a result of that indicator and month changes.
  */
 public final class Figures {
 
     private final ReadModel model;
     private final Hierarchy hierarchy;
-    private final Map<Key, Sums> months = new HashMap<>();
 
     private record Key(String unitId, String indicatorId, YearMonth month) {
     }
@@ -38,7 +36,8 @@ public final class Figures {
 
     /** The sums of one month. */
     public Sums month(String unitId, Indicator indicator, YearMonth month) {
-        return months.computeIfAbsent(new Key(unitId, indicator.indicatorId(), month), k -> compute(k, indicator));
+        return model.derived(indicator.indicatorId(), month, unitId,
+                u -> compute(new Key(unitId, indicator.indicatorId(), month), indicator));
     }
 
     /** The sums of the months {@code from}..{@code to}, each month with its own hierarchy. */

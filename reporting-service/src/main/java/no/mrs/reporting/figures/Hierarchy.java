@@ -12,13 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The dated hierarchy: who belonged to whom in a given month. Memoises per month; one per read. */
+/** The dated hierarchy: who belonged to whom in a given month (the model keeps what it works out). */
 public final class Hierarchy {
 
     private static final int MAX_DEPTH = 16;
 
     private final ReadModel model;
-    private final Map<YearMonth, Map<String, Set<String>>> officesUnder = new HashMap<>();
 
     public Hierarchy(ReadModel model) {
         this.model = model;
@@ -38,7 +37,7 @@ public final class Hierarchy {
 
     /** The offices that belonged to the unit (or are the unit) in that month. */
     public Set<String> officesUnder(String unitId, YearMonth month) {
-        return officesUnder.computeIfAbsent(month, this::officesByAncestor).getOrDefault(unitId, Set.of());
+        return model.officesUnder(month, this::officesByAncestor).getOrDefault(unitId, Set.of());
     }
 
     /** The units whose parent was {@code unitId} in that month. */

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Everything the reporting API answers from, held in memory: the organisation, the catalogue, the goals and the
@@ -29,6 +31,13 @@ public final class ReadModel {
     private final Map<PartitionId, Position> positions = new TreeMap<>();
     private Changes changes = new Changes();
     private long revision;
+    /**
+     * Derived data kept between reads (readers fill them concurrently under the read lock; writers clear what a
+     * change touches under the write lock): the offices under each unit per month, and monthly sums per
+     * indicator, month and unit. A new result thus costs one (indicator, month) cell, not the whole scorecard.
+     */
+    private final Map<YearMonth, Map<String, java.util.Set<String>>> officesUnder = new ConcurrentHashMap<>();
+    private final Map<String, Map<YearMonth, Map<String, Object>>> sums = new ConcurrentHashMap<>();
 
     // ---------------------------------------------------------------- reads
 
@@ -104,15 +113,32 @@ public final class ReadModel {
         return revision;
     }
 
+    /** The offices under each unit in a month, computed once per month until the organisation changes. */
+    public Map<String, java.util.Set<String>> officesUnder(YearMonth month,
+            Function<YearMonth, Map<String, java.util.Set<String>>> compute) {
+        return officesUnder.computeIfAbsent(month, compute);
+    }
+
+    /** A derived figure of (indicator, month, unit), computed once until a result of that indicator and month changes. */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(String indicatorId, YearMonth month, String unitId, Function<String, T> compute) {
+        return (T) sums.computeIfAbsent(indicatorId, i -> new ConcurrentHashMap<>())
+                .computeIfAbsent(month, m -> new ConcurrentHashMap<>())
+                .computeIfAbsent(unitId, compute::apply);
+    }
+
     // ---------------------------------------------------------------- writes
 
     public void put(Unit unit) {
         units.put(unit.unitId(), unit);
+        officesUnder.clear();
+        sums.clear();
         changed().units.add(unit.unitId());
     }
 
     public void put(Indicator indicator) {
         indicators.put(indicator.indicatorId(), indicator);
+        sums.remove(indicator.indicatorId());
         changed().indicators.add(indicator.indicatorId());
     }
 
@@ -126,6 +152,10 @@ public final class ReadModel {
         resultsByIndicator.computeIfAbsent(result.indicatorId(), i -> new HashMap<>())
                 .computeIfAbsent(result.period(), m -> new HashMap<>())
                 .put(result.unitId(), result);
+        Map<YearMonth, Map<String, Object>> derived = sums.get(result.indicatorId());
+        if (derived != null) {
+            derived.remove(result.period());
+        }
         changed().results.add(result.key());
     }
 
