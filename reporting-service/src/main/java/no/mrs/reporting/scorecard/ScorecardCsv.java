@@ -46,8 +46,12 @@ public final class ScorecardCsv {
         return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf(value.longValue()) : value.toString();
     }
 
+    /** Text as a spreadsheet shows it, never as a formula (a leading =, +, - or @ is escaped with '). */
     private static String text(String value) {
-        return value == null ? "" : value;
+        if (value == null) {
+            return "";
+        }
+        return !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
     private static void line(StringBuilder csv, List<String> cells) {
