@@ -46,6 +46,8 @@ public class RebuildService {
     private static final Logger LOG = Logger.getLogger(RebuildService.class);
     /** How long the final catch-up may hold up reads and live consumption before the rebuild gives up. */
     private static final Duration TAKE_OVER_LIMIT = Duration.ofSeconds(30);
+    /** Events applied between saves of the rebuilt slot. */
+    private static final long SAVE_EVERY = 20_000;
 
     @Inject
     ReadModels models;
@@ -110,12 +112,20 @@ public class RebuildService {
             try (KafkaConsumer<String, String> consumer = consumer()) {
                 Set<TopicPartition> assigned = new HashSet<>();
                 assign(consumer, assigned, end.keySet());
+                long saved = 0;
+                long savedAt = System.nanoTime();
                 while (!reached(model, end)) {
                     applied[0] += poll(consumer, model);
-                    store.write(target, model, model.takeChanges());
-                    long done = applied[0];
-                    progress(id, row -> row.eventsApplied = done);
+                    // save in large batches (the slot is not read until the switch), and at least every second
+                    if (applied[0] - saved >= SAVE_EVERY || System.nanoTime() - savedAt > 1_000_000_000L) {
+                        store.write(target, model, model.takeChanges());
+                        saved = applied[0];
+                        savedAt = System.nanoTime();
+                        long done = applied[0];
+                        progress(id, row -> row.eventsApplied = done);
+                    }
                 }
+                store.write(target, model, model.takeChanges());
                 LOG.infof("Rebuild %s caught up after %d events; taking over", id, applied[0]);
                 models.switchTo(target, model, (live, tx) -> {
                     long deadline = System.nanoTime() + TAKE_OVER_LIMIT.toNanos();
@@ -149,7 +159,8 @@ public class RebuildService {
         Map<String, Object> config = topics.clientConfig();
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-rebuild-" + UUID.randomUUID());
         return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
     }
