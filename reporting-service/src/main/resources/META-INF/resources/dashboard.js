@@ -212,6 +212,7 @@
   function loadCard() {
     if (!state.unit || !state.month) { return Promise.resolve(); }
     closeDetail();
+    history.replaceState(null, '', location.pathname + '?unit=' + encodeURIComponent(state.unit) + '&period=' + state.month);
     return api('/api/scorecards/' + encodeURIComponent(state.unit) + '?period=' + state.month).then(function (card) {
       state.card = card;
       renderCard(card);
@@ -361,9 +362,14 @@
     }).catch(failed);
   });
 
+  // ?unit=0300&period=2021-06 opens that scorecard (the address is kept up to date, so it can be shared)
+  var asked = new URLSearchParams(location.search);
+  if (asked.get('unit')) { state.unit = asked.get('unit'); }
+
   api('/api/periods').then(function (periods) {
     var now = new Date();
-    state.month = periods.last || (now.getFullYear() + '-' + String(now.getMonth() + 1).padStart(2, '0'));
+    state.month = /^\d{4}-(0[1-9]|1[0-2])$/.test(asked.get('period') || '') ? asked.get('period')
+      : periods.last || (now.getFullYear() + '-' + String(now.getMonth() + 1).padStart(2, '0'));
     $('month').value = state.month;
     if (!periods.last) {
       message('Det er ikke rapportert noen resultater ennå.');

@@ -160,6 +160,17 @@ class DashboardBrowserTest {
         assertThat(severeConsoleEntries()).isEmpty();
     }
 
+    @Test
+    void opensTheUnitAndMonthGivenInTheAddress() {
+        browser.get(page + "?unit=2200&period=2021-03#token=" + Api.VIEWER);
+
+        awaitText(By.id("title"), "Nav Sør – mars 2021");
+        assertThat(new Select(browser.findElement(By.id("unit"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("2200");
+        assertThat(browser.findElements(By.cssSelector("#scorecard tr.row"))).hasSize(3);
+        assertThat(severeConsoleEntries()).isEmpty();
+    }
+
     private void chooseMonth(String month) {
         wait(15).until(d -> !d.findElements(By.cssSelector("#unit option")).isEmpty());
         WebElement input = browser.findElement(By.id("month"));
