@@ -10,7 +10,7 @@ final class TooManyItems {
     }
 
     static ProblemException problem(int maxItems) {
-        return new ProblemException(Problem.of(413, "too-many-items", "Payload too large",
+        return new ProblemException(Problem.of(413, "payload-too-large", "Payload too large",
                 "A submission may hold at most " + maxItems + " results; split it into several")
                 .with("maxItems", maxItems));
     }

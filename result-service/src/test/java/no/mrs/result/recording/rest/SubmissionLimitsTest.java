@@ -53,7 +53,7 @@ class SubmissionLimitsTest {
         }
         given().auth().oauth2(reporter).contentType(ContentType.JSON).body(Results.body(items))
                 .post("/api/results").then().statusCode(413).contentType("application/problem+json")
-                .body("type", equalTo("urn:mrs:problem:too-many-items")).body("maxItems", equalTo(10_000));
+                .body("type", equalTo("urn:mrs:problem:payload-too-large")).body("maxItems", equalTo(10_000));
     }
 
     @Test
