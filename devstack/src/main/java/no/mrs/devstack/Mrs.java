@@ -43,7 +43,7 @@ public final class Mrs {
         // its own state and ports, so that it runs beside ./mrs up
         Path state = root.resolve(".mrs/bench");
         LocalStack.deleteRecursively(state);
-        Stack.Settings settings = LocalStack.settings(Options.parse(new String[0]), state, 10_000);
+        Stack.Settings settings = Stack.Settings.offset(state, 10_000);
         if (!LocalStack.preflight(root, settings)) {
             return 3;
         }
@@ -56,7 +56,7 @@ public final class Mrs {
     private static int chaos(Path root, Options options) throws Exception {
         Path state = root.resolve(".mrs/chaos");
         LocalStack.deleteRecursively(state);
-        Stack.Settings settings = LocalStack.settings(Options.parse(new String[0]), state, 20_000);
+        Stack.Settings settings = Stack.Settings.offset(state, 20_000);
         if (!LocalStack.preflight(root, settings)) {
             return 3;
         }

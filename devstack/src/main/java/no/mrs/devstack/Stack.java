@@ -17,6 +17,15 @@ public final class Stack implements AutoCloseable {
     /** Where the state lives, the ports, and the services' extra JVM options. */
     public record Settings(Path state, Map<MrsService, Integer> servicePorts, int kafkaPort, int controllerPort,
             int pgPort, String externalPgUrl, List<String> serviceJvmOptions) {
+
+        /** The default ports shifted by an offset (so that a test stack runs beside ./mrs up), embedded PostgreSQL. */
+        public static Settings offset(Path state, int portOffset) {
+            Map<MrsService, Integer> ports = new EnumMap<>(MrsService.class);
+            for (MrsService service : MrsService.values()) {
+                ports.put(service, service.defaultPort + portOffset);
+            }
+            return new Settings(state, ports, 9092 + portOffset, 9093 + portOffset, 5433 + portOffset, null, List.of());
+        }
     }
 
     public record Urls(String goal, String result, String reporting) {
