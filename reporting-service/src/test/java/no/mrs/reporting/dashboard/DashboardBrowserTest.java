@@ -68,21 +68,21 @@ class DashboardBrowserTest {
                     national("2000", "Testland"), region("2100", "Nav Nord", "2000"), region("2200", "Nav Sør", "2000"),
                     office("2101", "Nav Alfa", "2100"), office("2102", "Nav Beta", "2100"),
                     office("2201", "Nav Gamma", "2200"),
-                    ratio("T2.A", "Andel arbeidssøkere med overgang til arbeid"),
-                    indicator("T2.B", "Antall fått jobben", no.mrs.contracts.goal.Measure.COUNT,
+                    ratio("TA.2", "Andel arbeidssøkere med overgang til arbeid"),
+                    indicator("TB.2", "Antall fått jobben", no.mrs.contracts.goal.Measure.COUNT,
                             no.mrs.contracts.goal.Direction.HIGHER_IS_BETTER, no.mrs.contracts.goal.Perspective.USER),
-                    indicator("T2.C", "Trivsel", no.mrs.contracts.goal.Measure.SCORE,
+                    indicator("TC.2", "Trivsel", no.mrs.contracts.goal.Measure.SCORE,
                             no.mrs.contracts.goal.Direction.HIGHER_IS_BETTER, no.mrs.contracts.goal.Perspective.EMPLOYEE),
-                    centralGoal("2000", "T2.A", 2021, 60), localGoal("2101", "T2.A", 2021, 55)));
+                    centralGoal("2000", "TA.2", 2021, 60), localGoal("2101", "TA.2", 2021, 55)));
             String[] offices = { "2101", "2102", "2201" };
             for (int year = 2020; year <= 2021; year++) {
                 for (int month = 1; month <= (year == 2021 ? 6 : 12); month++) {
                     String period = String.format("%d-%02d", year, month);
                     for (int i = 0; i < offices.length; i++) {
-                        events.add(result(offices[i], "T2.A", period, 40 + 3 * i + month, 100,
+                        events.add(result(offices[i], "TA.2", period, 40 + 3 * i + month, 100,
                                 month == 5 && i == 0 ? "Færre tiltaksplasser i mai" : null));
-                        events.add(count(offices[i], "T2.B", period, 20 + i * 5 + month));
-                        events.add(result(offices[i], "T2.C", period, 4.2 * (10 + i), 10 + i));
+                        events.add(count(offices[i], "TB.2", period, 20 + i * 5 + month));
+                        events.add(result(offices[i], "TC.2", period, 4.2 * (10 + i), 10 + i));
                     }
                 }
             }
@@ -121,16 +121,16 @@ class DashboardBrowserTest {
         awaitText(By.id("title"), "Testland");
 
         List<WebElement> rows = browser.findElements(By.cssSelector("#scorecard tr.row"));
-        assertThat(rows).extracting(r -> r.getAttribute("data-indicator")).containsExactly("T2.A", "T2.B", "T2.C");
-        WebElement share = row("T2.A");
+        assertThat(rows).extracting(r -> r.getAttribute("data-indicator")).containsExactly("TA.2", "TB.2", "TC.2");
+        WebElement share = row("TA.2");
         assertThat(share.getText()).contains("Andel arbeidssøkere", "%", "sentralt");
         assertThat(browser.findElements(By.cssSelector("#scorecard .perspective"))).extracting(WebElement::getText)
                 .containsExactly("Brukerperspektivet", "Medarbeiderperspektivet");
-        wait(10).until(d -> !d.findElements(By.cssSelector("tr.row[data-indicator='T2.A'] svg.spark polyline")).isEmpty());
+        wait(10).until(d -> !d.findElements(By.cssSelector("tr.row[data-indicator='TA.2'] svg.spark polyline")).isEmpty());
 
         unit.selectByValue("2100");
         awaitText(By.id("title"), "Nav Nord");
-        row("T2.A").click();
+        row("TA.2").click();
         wait(10).until(ExpectedConditions.visibilityOfElementLocated(By.id("detail")));
         wait(10).until(d -> d.findElements(By.cssSelector("#comparison tbody tr")).size() == 2);
         assertThat(browser.findElements(By.cssSelector("#comparison tbody tr"))).extracting(r -> r.getAttribute("data-unit"))
@@ -139,8 +139,8 @@ class DashboardBrowserTest {
 
         unit.selectByValue("2101");
         awaitText(By.id("title"), "Nav Alfa");
-        assertThat(row("T2.A").getText()).contains("lokalt");
-        row("T2.A").click();
+        assertThat(row("TA.2").getText()).contains("lokalt");
+        row("TA.2").click();
         awaitText(By.id("comments"), "Færre tiltaksplasser i mai");
 
         assertThat(severeConsoleEntries()).isEmpty();

@@ -32,7 +32,7 @@ class HierarchyHistoryTest {
     static final String STAYS_WEST = "8101";
     static final String MOVER = "8102";
     static final String STAYS_EAST = "8201";
-    static final String SHARE = "T8.R";
+    static final String SHARE = "TR.8";
 
     static boolean fed;
 

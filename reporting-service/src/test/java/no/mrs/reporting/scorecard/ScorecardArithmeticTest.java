@@ -35,9 +35,9 @@ class ScorecardArithmeticTest {
     static final String ALTA = "9101";
     static final String BODO = "9102";
     static final String KRS = "9201";
-    static final String SHARE = "T9.R";
-    static final String JOBS = "T9.C";
-    static final String SATISFACTION = "T9.S";
+    static final String SHARE = "TR.9";
+    static final String JOBS = "TC.9";
+    static final String SATISFACTION = "TS.9";
 
     static boolean fed;
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import no.mrs.contracts.EventContracts;
 import no.mrs.contracts.EventPayload;
 import no.mrs.contracts.result.ResultEvent;
+import no.mrs.devstack.test.EventSchemas;
 import no.mrs.devstack.test.KafkaTestClient;
 import no.mrs.devstack.test.TestInfrastructure;
 import no.mrs.platform.events.CloudEvent;
@@ -51,6 +52,8 @@ public final class Feed {
         for (EventPayload event : events) {
             long version = VERSIONS.merge(event.streamId(), 1L, Long::sum);
             Sent record = new Sent(topicOf(event), event.partitionKey(), cloudEvent(event, version, time));
+            // what the tests feed is what the producers publish: valid against the published schemas
+            EventSchemas.assertValid(record.json());
             resend(record);
             sent.add(record);
         }

@@ -38,9 +38,9 @@ class ScorecardResourceTest {
         }
         fed = true;
         Api.publish(national("1900", "Testland"), region("1910", "Nav Nord", "1900"),
-                office("1911", "Nav Nordby", "1910"), ratio("T1.A", "Andel, med komma"),
-                centralGoal("1900", "T1.A", 2021, 80),
-                result("1911", "T1.A", "2021-06", 77, 100, "Sommerferie"), result("1911", "T1.A", "2020-06", 60, 100));
+                office("1911", "Nav Nordby", "1910"), ratio("TA.1", "Andel, med komma"),
+                centralGoal("1900", "TA.1", 2021, 80),
+                result("1911", "TA.1", "2021-06", 77, 100, "Sommerferie"), result("1911", "TA.1", "2020-06", 60, 100));
     }
 
     @Test
@@ -49,7 +49,7 @@ class ScorecardResourceTest {
                 .then().statusCode(200).contentType("application/json")
                 .body("unitId", equalTo("1910")).body("unitName", equalTo("Nav Nord")).body("period", equalTo("2021-06"))
                 .body("perspectives[0].perspective", equalTo("USER"))
-                .body("perspectives[0].rows[0].indicatorId", equalTo("T1.A"))
+                .body("perspectives[0].rows[0].indicatorId", equalTo("TA.1"))
                 .body("perspectives[0].rows[0].measure", equalTo("RATIO"))
                 .body("perspectives[0].rows[0].direction", equalTo("HIGHER_IS_BETTER"))
                 .body("perspectives[0].rows[0].goal.target", equalTo(80.0f))
@@ -69,13 +69,13 @@ class ScorecardResourceTest {
         assertThat(csv.split("\r\n")).containsExactly(
                 "Perspektiv,MK ID,Navn,Mål,Trend,Hittil i året I år,Hittil i året I fjor,Denne perioden I år,"
                         + "Denne perioden I fjor,Status,Målets opphav",
-                "USER,T1.A,\"Andel, med komma\",80,,77,60,77,60,NEAR_TARGET,CENTRAL");
+                "USER,TA.1,\"Andel, med komma\",80,,77,60,77,60,NEAR_TARGET,CENTRAL");
     }
 
     @Test
     void theSeriesCarriesTheTargetAndTheOfficesComment() {
         given().auth().oauth2(Api.VIEWER).queryParam("from", "2021-05").queryParam("to", "2021-06")
-                .get("/api/series/1911/T1.A").then().statusCode(200).body("", hasSize(2))
+                .get("/api/series/1911/TA.1").then().statusCode(200).body("", hasSize(2))
                 .body("[0].period", equalTo("2021-05")).body("[0].value", nullValue())
                 .body("[1].value", equalTo(77.0f)).body("[1].numerator", equalTo(77.0f))
                 .body("[1].denominator", equalTo(100.0f)).body("[1].target", equalTo(80.0f))
@@ -95,7 +95,7 @@ class ScorecardResourceTest {
         given().auth().oauth2(Api.VIEWER).get("/api/scorecards/1910")
                 .then().statusCode(400).body("errors.field", contains("period"));
         given().auth().oauth2(Api.VIEWER).queryParam("from", "2021-06").queryParam("to", "2021-01")
-                .get("/api/series/1911/T1.A").then().statusCode(400).body("errors.field", contains("to"));
+                .get("/api/series/1911/TA.1").then().statusCode(400).body("errors.field", contains("to"));
     }
 
     @Test
