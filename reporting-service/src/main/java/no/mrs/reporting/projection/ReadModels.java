@@ -64,9 +64,11 @@ public class ReadModels {
                 Changes changes = model.takeChanges();
                 store.write(activeSlot, model, changes);
             } catch (RuntimeException e) {
-                // the memory may hold what the database refused: start again from what was saved
-                LOG.errorf("Applying a batch failed; reloading %s: %s", activeSlot.schema, e.getMessage());
-                active = store.load(activeSlot);
+                // the memory may hold what the database refused: drop it, and load what was saved on next use
+                // (not now: the database may be the reason, and a half-applied model must never be kept)
+                LOG.errorf("Applying a batch failed; the read model will be reloaded from %s: %s", activeSlot.schema,
+                        e.getMessage());
+                active = null;
                 throw e;
             }
         } finally {
