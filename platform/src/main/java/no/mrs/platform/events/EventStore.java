@@ -37,16 +37,24 @@ import java.util.UUID;
 @ApplicationScoped
 public class EventStore {
 
+    /**
+     * All events of a call in one statement: the rows come in as arrays, are inserted in their given order (so
+     * positions follow stream versions), and each gets its outbox row, unless the topic is null.
+     */
     private static final String INSERT = """
-            with appended as (
+            with input as (
+                select * from unnest(?::uuid[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[])
+                    with ordinality as t(event_id, stream_id, stream_version, event_type, subject, data, message_key, ord)),
+            appended as (
                 insert into event_log (event_id, stream_id, stream_version, event_type, subject, occurred_at, actor, data)
-                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)
-                returning position)
-            insert into outbox (position, topic, message_key) select position, ?, ? from appended""";
+                select event_id, stream_id, stream_version, event_type, subject, ?, ?, data::jsonb from input order by ord
+                returning position, event_id)
+            insert into outbox (position, topic, message_key)
+            select a.position, ?::text, i.message_key from appended a join input i using (event_id)
+            where ?::text is not null""";
 
-    private static final String INSERT_UNPUBLISHED = """
-            insert into event_log (event_id, stream_id, stream_version, event_type, subject, occurred_at, actor, data)
-            values (?, ?, ?, ?, ?, ?, ?, ?::jsonb)""";
+    /** Events per statement: large batches are split so that no array grows without bound. */
+    private static final int CHUNK = 5_000;
 
     private static final String SELECT = "select position, event_id, stream_id, stream_version, event_type, subject,"
             + " occurred_at, actor, data::text from event_log";
@@ -90,54 +98,66 @@ public class EventStore {
     public void append(String actor, List<Append> appends) {
         String topic = config.topic().orElseThrow(() -> new IllegalStateException(
                 "mrs.events.topic is not configured: this service does not publish events"));
-        write(actor, appends, INSERT, topic);
+        write(actor, appends, topic);
     }
 
     /** Appends to the log without publishing: for events that only this service needs to replay. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void appendUnpublished(String actor, List<Append> appends) {
-        write(actor, appends, INSERT_UNPUBLISHED, null);
+        write(actor, appends, null);
     }
 
-    private void write(String actor, List<Append> appends, String sql, String topic) {
+    private void write(String actor, List<Append> appends, String topic) {
         if (appends.isEmpty()) {
             return;
         }
         Timestamp now = Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS));
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(sql)) {
-            for (Append append : appends) {
-                long version = append.expectedVersion();
-                for (EventPayload event : append.events()) {
-                    if (!event.streamId().equals(append.streamId())) {
-                        throw new IllegalArgumentException(
-                                "Event of stream " + event.streamId() + " appended to " + append.streamId());
-                    }
-                    version++;
-                    insert.setObject(1, UUID.randomUUID());
-                    insert.setString(2, append.streamId());
-                    insert.setLong(3, version);
-                    insert.setString(4, EventContracts.typeOf(event.getClass()));
-                    insert.setString(5, event.subject());
-                    insert.setTimestamp(6, now);
-                    insert.setString(7, actor);
-                    insert.setString(8, mapper.writeValueAsString(event));
-                    if (topic != null) {
-                        insert.setString(9, topic);
-                        insert.setString(10, event.partitionKey());
-                    }
-                    insert.addBatch();
+        List<Object[]> rows = new ArrayList<>();
+        for (Append append : appends) {
+            long version = append.expectedVersion();
+            for (EventPayload event : append.events()) {
+                if (!event.streamId().equals(append.streamId())) {
+                    throw new IllegalArgumentException(
+                            "Event of stream " + event.streamId() + " appended to " + append.streamId());
+                }
+                version++;
+                try {
+                    rows.add(new Object[] { UUID.randomUUID(), append.streamId(), version,
+                            EventContracts.typeOf(event.getClass()), event.subject(), mapper.writeValueAsString(event),
+                            event.partitionKey() });
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("Event not serializable", e);
                 }
             }
-            insert.executeBatch();
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (int from = 0; from < rows.size(); from += CHUNK) {
+                List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+                insert.setArray(1, connection.createArrayOf("uuid", column(chunk, 0)));
+                for (int c = 1; c <= 6; c++) {
+                    insert.setArray(c + 1, connection.createArrayOf(c == 2 ? "bigint" : "text", column(chunk, c)));
+                }
+                insert.setTimestamp(8, now);
+                insert.setString(9, actor);
+                insert.setString(10, topic);
+                insert.setString(11, topic);
+                insert.executeUpdate();
+            }
         } catch (SQLException e) {
             throw translate(e, appends);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Event not serializable", e);
         }
         if (topic != null) {
             wakeRelayAfterCommit();
         }
+    }
+
+    private static Object[] column(List<Object[]> rows, int index) {
+        Object[] values = new Object[rows.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = rows.get(i)[index];
+        }
+        return values;
     }
 
     /** Every event of a stream, in order. */
