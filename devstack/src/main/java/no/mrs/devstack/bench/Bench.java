@@ -71,8 +71,15 @@ public final class Bench {
             this.stack = running;
             stack.startUpTimes().forEach((service, time) ->
                     report.figure("startup." + service.id + ".seconds", time.toMillis() / 1000.0));
+            if (!size.quick()) {
+                // the first point of the curve over organisation size: 25 offices
+                organisation(25);
+                measureLoad("dataset-25", Dataset.history(0, 25));
+                scorecardReads("reads.25", 10, false);
+            }
+            int loaded = registeredOffices;
             organisation(size.offices());
-            measureLoad("dataset", Dataset.history(0, size.offices()));
+            measureLoad("dataset", Dataset.history(loaded, size.offices()));
             scorecardReads("reads." + size.offices(), size.readSeconds(), true);
             ingestion();
             batchCurve();
