@@ -102,12 +102,12 @@ public final class DemoSeeder {
     private final String reporter = DevTokens.token().subject("demo-reporting-system").roles("reporter")
             .units("0000").sign();
 
-    DemoSeeder(Stack.Urls urls, Consumer<String> progress) {
+    public DemoSeeder(Stack.Urls urls, Consumer<String> progress) {
         this.urls = urls;
         this.progress = progress;
     }
 
-    void seed() throws IOException, InterruptedException {
+    public void seed() throws IOException, InterruptedException {
         progress.accept("Demo data: " + UNITS.size() + " units and " + INDICATORS.size() + " indicators");
         for (Unit unit : UNITS) {
             ObjectNode body = JSON.createObjectNode().put("name", unit.name()).put("level", unit.level());

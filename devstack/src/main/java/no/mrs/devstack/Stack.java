@@ -124,7 +124,19 @@ public final class Stack implements AutoCloseable {
     /** Starts the broker on its data; returns when it answers. */
     public void startKafka() throws Exception {
         kafka = KafkaProcess.start(settings.state().resolve("kafka"), settings.kafkaPort(), settings.controllerPort(),
-                System.getProperty("java.class.path"), settings.state().resolve("logs/kafka.log"));
+                kafkaClasspath(), settings.state().resolve("logs/kafka.log"));
+    }
+
+    /**
+     * The broker's classpath: the runtime jars that the build copies to devstack/target/lib (as ./mrs uses them);
+     * this JVM's own classpath when they are not there. A test runner's classpath may be a manifest-only jar.
+     */
+    private String kafkaClasspath() {
+        Path lib = root.resolve("devstack/target/lib");
+        if (Files.isDirectory(lib)) {
+            return lib.toAbsolutePath() + "/*";
+        }
+        return System.getProperty("java.class.path");
     }
 
     /** Stops the embedded PostgreSQL server and starts it again on the same data and port. */

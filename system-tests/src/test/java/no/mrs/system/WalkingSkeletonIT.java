@@ -4,7 +4,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import no.mrs.devstack.DevTokens;
 import no.mrs.devstack.MrsService;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,14 +28,7 @@ class WalkingSkeletonIT {
 
     @BeforeAll
     static void startTheSuite() throws Exception {
-        suite = RunningSuite.start();
-    }
-
-    @AfterAll
-    static void stopTheSuite() {
-        if (suite != null) {
-            suite.close();
-        }
+        suite = SharedSuite.get();
     }
 
     @Test
