@@ -161,7 +161,7 @@ class ServiceWorkloadTest {
     void inProductionEveryServiceRunsSeveralReplicasSpreadOverNodesWithADisruptionBudget() {
         Manifests prod = Overlay.PROD.render();
 
-        for (String service : SERVICES) {
+        for (String service : java.util.List.of("goal-service", "result-service")) {
             JsonNode deployment = prod.named("Deployment", service);
             assertThat(minimumReplicas(prod, service)).as(service).isGreaterThanOrEqualTo(2);
             assertThat(deployment.at("/spec/template/spec/affinity/podAntiAffinity").isMissingNode()).as(service).isFalse();
@@ -172,15 +172,25 @@ class ServiceWorkloadTest {
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
-    void resultAndReportingServiceScaleWithAnAutoscaler(Overlay overlay) {
+    void resultServiceScalesWithAnAutoscaler(Overlay overlay) {
         Manifests manifests = overlay.render();
 
-        for (String service : java.util.List.of("result-service", "reporting-service")) {
-            JsonNode autoscaler = manifests.named("HorizontalPodAutoscaler", service);
-            assertThat(autoscaler.at("/spec/scaleTargetRef/name").asText()).isEqualTo(service);
-            assertThat(manifests.named("Deployment", service).has("replicas"))
-                    .as("the autoscaler, not the Deployment, owns the replica count of " + service).isFalse();
-        }
+        JsonNode autoscaler = manifests.named("HorizontalPodAutoscaler", "result-service");
+        assertThat(autoscaler.at("/spec/scaleTargetRef/name").asText()).isEqualTo("result-service");
+        assertThat(manifests.named("Deployment", "result-service").at("/spec/replicas").isMissingNode())
+                .as("the autoscaler, not the Deployment, owns the replica count of result-service").isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void reportingServiceRunsExactlyOneReplicaBecauseItsReadModelsLiveInItsMemory(Overlay overlay) {
+        Manifests manifests = overlay.render();
+
+        JsonNode deployment = manifests.named("Deployment", "reporting-service");
+        assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(1);
+        assertThat(deployment.at("/spec/strategy/type").asText()).isEqualTo("Recreate");
+        assertThat(manifests.contains("HorizontalPodAutoscaler", "reporting-service")).isFalse();
+        assertThat(manifests.contains("PodDisruptionBudget", "reporting-service")).isFalse();
     }
 
     private static String secretRef(JsonNode container, String variable) {
