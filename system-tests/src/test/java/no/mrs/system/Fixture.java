@@ -60,7 +60,7 @@ final class Fixture {
                  "direction":"HIGHER_IS_BETTER","ownerUnitId":"0314"}""");
         String letter = draftLetter(2022, "0000");
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).post(goal + "/api/goal-letters/" + letter + "/publication")
-                .then().statusCode(200);
+                .then().log().ifValidationFails().statusCode(200);
         // result-service learns units and indicators from mrs.goal-events, asynchronously
         String probe = "{\"results\":[{\"measurementId\":\"probe/0314\",\"unitId\":\"0314\",\"indicatorId\":\"B.15\","
                 + "\"period\":\"2022-01\",\"numerator\":1,\"denominator\":2}]}";
@@ -73,6 +73,20 @@ final class Fixture {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
                 assertThat(given().auth().oauth2(ADMIN).get(reporting + "/api/scorecards/0314?period=2022-01")
                         .statusCode()).isEqualTo(200));
+    }
+
+    /** The base address of a service by its short name: goal, result or reporting. */
+    String url(String service) {
+        if (service.equals("goal")) {
+            return goal;
+        }
+        if (service.equals("result")) {
+            return result;
+        }
+        if (service.equals("reporting")) {
+            return reporting;
+        }
+        throw new IllegalArgumentException("Unknown service " + service);
     }
 
     static int next() {
@@ -89,29 +103,29 @@ final class Fixture {
     /** A fresh draft letter; its id. */
     String draftLetter(int year, String issuer) {
         return given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(letterBody(year, issuer))
-                .post(goal + "/api/goal-letters").then().statusCode(201).extract().path("letterId");
+                .post(goal + "/api/goal-letters").then().log().ifValidationFails().statusCode(201).extract().path("letterId");
     }
 
     String localGoalBody(int year) {
-        return "{\"indicatorId\":\"L.1\",\"year\":" + year + ",\"classification\":\"MONITORING\",\"target\":70,"
+        return "{\"indicatorId\":\"L.1\",\"year\":" + year + ",\"classification\":\"STEERING\",\"target\":70,"
                 + "\"rationale\":\"why\"}";
     }
 
     /** A fresh local goal of the unit; its id. */
     String localGoal(String unit) {
         return given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(localGoalBody(LOCAL_GOAL_YEARS.incrementAndGet()))
-                .post(goal + "/api/units/" + unit + "/goals").then().statusCode(201).extract().path("goalId");
+                .post(goal + "/api/units/" + unit + "/goals").then().log().ifValidationFails().statusCode(201).extract().path("goalId");
     }
 
     String proposalBody() {
-        return "{\"indicatorId\":\"B.15\",\"year\":2023,\"classification\":\"MONITORING\",\"target\":75,"
+        return "{\"indicatorId\":\"B.15\",\"year\":2023,\"classification\":\"MONITORING\","
                 + "\"rationale\":\"we can\"}";
     }
 
     /** A fresh open proposal for the unit; its id. */
     String proposal(String unit) {
         return given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(proposalBody())
-                .post(goal + "/api/units/" + unit + "/goal-proposals").then().statusCode(201).extract().path("proposalId");
+                .post(goal + "/api/units/" + unit + "/goal-proposals").then().log().ifValidationFails().statusCode(201).extract().path("proposalId");
     }
 
     /** A fresh office under the region; its id. */
