@@ -16,6 +16,12 @@ public final class InJvmKafka implements AutoCloseable {
     }
 
     public static InJvmKafka start() throws Exception {
+        // a broker inside a test JVM must never end that JVM (Kafka calls exit/halt on fatal errors, which can
+        // happen while the JVM shuts down and the broker is stopped under it): say so instead
+        org.apache.kafka.common.utils.Exit.setExitProcedure((status, message) ->
+                System.err.println("In-JVM Kafka asked to exit(" + status + "): " + message));
+        org.apache.kafka.common.utils.Exit.setHaltProcedure((status, message) ->
+                System.err.println("In-JVM Kafka asked to halt(" + status + "): " + message));
         KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                 .setCombined(true)
                 .setNumBrokerNodes(1)

@@ -4,7 +4,6 @@ import no.mrs.devstack.Stack;
 import no.mrs.devstack.chaos.Chaos;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -21,8 +20,7 @@ class ChaosIT {
     @Test
     void nothingAcknowledgedIsLostOrCountedTwiceWhenProcessesAreKilledAndRestarted() throws Exception {
         Path root = Path.of(System.getProperty("mrs.root", "..")).toAbsolutePath().normalize();
-        Path state = root.resolve("system-tests/target/chaos");
-        Files.createDirectories(state);
+        Path state = StateDirectory.fresh(root.resolve("system-tests/target/chaos"));
         List<Chaos.Outcome> outcomes = new Chaos(root, true, message -> System.out.println("[chaos] " + message))
                 .run(Stack.Settings.offset(state, 21_000));
         assertThat(outcomes).hasSize(6);

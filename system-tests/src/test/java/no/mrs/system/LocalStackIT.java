@@ -32,7 +32,7 @@ class LocalStackIT {
     @Test
     void theDemoStackComesUpAndItsNationalScorecardResemblesTheMalekort() throws Exception {
         Path root = Path.of(System.getProperty("mrs.root", "..")).toAbsolutePath().normalize();
-        try (Stack stack = Stack.start(root, Stack.Settings.offset(root.resolve("system-tests/target/local-stack"), 22_000),
+        try (Stack stack = Stack.start(root, Stack.Settings.offset(StateDirectory.fresh(root.resolve("system-tests/target/local-stack")), 22_000),
                 message -> System.out.println("[local-stack] " + message))) {
             new DemoSeeder(stack.urls(), message -> System.out.println("[local-stack] " + message)).seed();
 
