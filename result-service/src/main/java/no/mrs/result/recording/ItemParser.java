@@ -50,10 +50,10 @@ public final class ItemParser {
     /** An item from CSV cells by column name; an empty cell is absent. */
     public static Parsed fromCells(Map<String, String> cells) {
         List<FieldError> errors = new ArrayList<>();
-        ResultItem item = new ResultItem(cell(cells, "measurementId"), cell(cells, "unitId"),
-                cell(cells, "indicatorId"), cell(cells, "period"), number(cells, "numerator", errors),
-                number(cells, "denominator", errors), number(cells, "value", errors), cell(cells, "comment"),
-                cell(cells, "correctionReason"));
+        ResultItem item = new ResultItem(cell(cells, "measurementId", errors), cell(cells, "unitId", errors),
+                cell(cells, "indicatorId", errors), cell(cells, "period", errors), number(cells, "numerator", errors),
+                number(cells, "denominator", errors), number(cells, "value", errors), cell(cells, "comment", errors),
+                cell(cells, "correctionReason", errors));
         return new Parsed(item, errors);
     }
 
@@ -66,7 +66,34 @@ public final class ItemParser {
             errors.add(new FieldError(field, "invalid-type", "must be a string"));
             return null;
         }
-        return value.textValue();
+        return checkedText(field, value.textValue(), errors);
+    }
+
+    /**
+     * Text as it may be stored: no NUL anywhere (PostgreSQL cannot store it), and no control character in an
+     * identifier. A refused value reads as absent, so that it never reaches a query.
+     */
+    private static String checkedText(String field, String text, List<FieldError> errors) {
+        boolean identifier = !field.equals("comment") && !field.equals("correctionReason");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0 || identifier && Character.isISOControl(c)) {
+                errors.add(new FieldError(field, "invalid-character", "must not contain control characters"));
+                return null;
+            }
+        }
+        return text;
+    }
+
+    /** The largest magnitude a figure may have; beyond it a number is a mistake, not a result. */
+    private static final BigDecimal LIMIT = new BigDecimal("1e15");
+
+    private static BigDecimal checkedNumber(String field, BigDecimal number, List<FieldError> errors) {
+        if (number.abs().compareTo(LIMIT) >= 0 || number.scale() > 6) {
+            errors.add(new FieldError(field, "out-of-range", "must be below 10^15 with at most 6 decimals"));
+            return null;
+        }
+        return number;
     }
 
     private static BigDecimal number(JsonNode node, String field, List<FieldError> errors) {
@@ -78,21 +105,21 @@ public final class ItemParser {
             errors.add(new FieldError(field, "invalid-type", "must be a number"));
             return null;
         }
-        return value.decimalValue();
+        return checkedNumber(field, value.decimalValue(), errors);
     }
 
-    private static String cell(Map<String, String> cells, String field) {
+    private static String cell(Map<String, String> cells, String field, List<FieldError> errors) {
         String value = cells.get(field);
-        return value == null || value.isEmpty() ? null : value;
+        return value == null || value.isEmpty() ? null : checkedText(field, value, errors);
     }
 
     private static BigDecimal number(Map<String, String> cells, String field, List<FieldError> errors) {
-        String value = cell(cells, field);
+        String value = cells.get(field);
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return new BigDecimal(value.trim());
+            return checkedNumber(field, new BigDecimal(value.trim()), errors);
         } catch (NumberFormatException e) {
             errors.add(new FieldError(field, "invalid-type", "must be a number"));
             return null;

@@ -156,6 +156,10 @@ public final class ResultDecider {
             errors.add(new FieldError("period", "malformed-period", "must be a month, YYYY-MM"));
             return null;
         }
+        if (period.getYear() < 2000) {
+            errors.add(new FieldError("period", "period-out-of-range", "must be 2000-01 or later"));
+            return null;
+        }
         if (period.isAfter(thisMonth)) {
             errors.add(new FieldError("period", "future-period", "must not be after the current month " + thisMonth));
             return null;
