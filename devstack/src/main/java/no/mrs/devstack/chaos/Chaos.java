@@ -340,11 +340,11 @@ public final class Chaos {
         Published published = Published.read(stack.kafka().bootstrapServers(), "database/", ingestion.acknowledged,
                 Duration.ofMinutes(3));
         String problem = published.verdict(ingestion.acknowledged);
-        long serverErrorsWithoutProblem = 0;
         return new Outcome("restart the database",
                 count + " results from 2 clients; PostgreSQL restarted during the run; answers " + ingestion.statuses,
                 ingestion.acknowledged.size() + " acknowledged, all stored and published once; the service recovered by itself",
-                problem != null ? problem : serverErrorsWithoutProblem > 0 ? "a 5xx without a problem body" : null);
+                problem != null ? problem : ingestion.withoutProblem.get() > 0
+                        ? ingestion.withoutProblem.get() + " error answers without a problem body" : null);
     }
 
     // ------------------------------------------------------------------ 5. concurrent writers

@@ -33,6 +33,8 @@ final class Ingestion {
     final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
     final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
     final AtomicLong failures = new AtomicLong();
+    /** Error answers (4xx/5xx) whose body is not a problem document: each one breaks a promise. */
+    final AtomicLong withoutProblem = new AtomicLong();
     final Map<String, ObjectNode> items = new ConcurrentHashMap<>();
     private final int total;
 
@@ -84,6 +86,9 @@ final class Ingestion {
                 statuses.computeIfAbsent(answer.status(), s -> new AtomicInteger()).incrementAndGet();
                 if (answer.status() != 200) {
                     failures.incrementAndGet();
+                    if (answer.status() >= 400 && !answer.body().contains("\"type\":\"urn:mrs:problem:")) {
+                        withoutProblem.incrementAndGet();
+                    }
                     Thread.sleep(200);
                     continue;
                 }

@@ -39,7 +39,7 @@ public class EventStore {
 
     /**
      * All events of a call in one statement: the rows come in as arrays, are inserted in their given order (so
-     * positions follow stream versions), and each gets its outbox row, unless the topic is null.
+     * positions follow stream versions), and each gets its outbox row.
      */
     private static final String INSERT = """
             with input as (
@@ -50,8 +50,7 @@ public class EventStore {
                 select event_id, stream_id, stream_version, event_type, subject, ?, ?, data::jsonb from input order by ord
                 returning position, event_id)
             insert into outbox (position, topic, message_key)
-            select a.position, ?::text, i.message_key from appended a join input i using (event_id)
-            where ?::text is not null""";
+            select a.position, ?, i.message_key from appended a join input i using (event_id)""";
 
     /** Events per statement: large batches are split so that no array grows without bound. */
     private static final int CHUNK = 5_000;
@@ -101,12 +100,6 @@ public class EventStore {
         write(actor, appends, topic);
     }
 
-    /** Appends to the log without publishing: for events that only this service needs to replay. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void appendUnpublished(String actor, List<Append> appends) {
-        write(actor, appends, null);
-    }
-
     private void write(String actor, List<Append> appends, String topic) {
         if (appends.isEmpty()) {
             return;
@@ -141,15 +134,12 @@ public class EventStore {
                 insert.setTimestamp(8, now);
                 insert.setString(9, actor);
                 insert.setString(10, topic);
-                insert.setString(11, topic);
                 insert.executeUpdate();
             }
         } catch (SQLException e) {
             throw translate(e, appends);
         }
-        if (topic != null) {
-            wakeRelayAfterCommit();
-        }
+        wakeRelayAfterCommit();
     }
 
     private static Object[] column(List<Object[]> rows, int index) {

@@ -50,10 +50,6 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(409, slug, "Conflict", detail));
     }
 
-    public static ProblemException unprocessable(String slug, String title, String detail) {
-        return new ProblemException(Problem.of(422, slug, title, detail));
-    }
-
     public static ProblemException preconditionFailed(String detail) {
         return new ProblemException(Problem.of(412, "stale-version", "Precondition failed", detail));
     }
