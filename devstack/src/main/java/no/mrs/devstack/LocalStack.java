@@ -42,7 +42,7 @@ final class LocalStack {
                 options.port("kafka-port", "MRS_KAFKA_PORT", 9092 + portOffset),
                 options.port("kafka-controller-port", "MRS_KAFKA_CONTROLLER_PORT", 9093 + portOffset),
                 options.port("pg-port", "MRS_PG_PORT", 5433 + portOffset),
-                System.getenv("MRS_PG_URL"), List.of());
+                System.getenv("MRS_PG_URL"), Stack.Settings.serviceJvmOptionsFromEnvironment());
     }
 
     /** A clear message and false when a port is taken or a service is not built. */

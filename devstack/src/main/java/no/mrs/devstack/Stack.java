@@ -24,7 +24,17 @@ public final class Stack implements AutoCloseable {
             for (MrsService service : MrsService.values()) {
                 ports.put(service, service.defaultPort + portOffset);
             }
-            return new Settings(state, ports, 9092 + portOffset, 9093 + portOffset, 5433 + portOffset, null, List.of());
+            return new Settings(state, ports, 9092 + portOffset, 9093 + portOffset, 5433 + portOffset, null,
+                    serviceJvmOptionsFromEnvironment());
+        }
+
+        /**
+         * Extra JVM options for the three services from {@code MRS_SERVICE_JVM_OPTIONS} (split on spaces), e.g. a
+         * flight recording: {@code MRS_SERVICE_JVM_OPTIONS="-XX:StartFlightRecording=filename=/tmp/jfr/,settings=profile"}.
+         */
+        public static List<String> serviceJvmOptionsFromEnvironment() {
+            String options = System.getenv("MRS_SERVICE_JVM_OPTIONS");
+            return options == null || options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
         }
     }
 
