@@ -19,8 +19,8 @@ import java.util.function.Function;
 
 /**
  * The active read model: the in-memory copy of the active slot that the API reads and the live consumer updates.
- * Readers share a read lock; a batch of records is applied and saved under the write lock, so a reader never sees
- * a batch that was not saved. A rebuild swaps in a whole new model under the same lock.
+ * Readers share a read lock; a batch of records is applied under the write lock and then saved while readers go
+ * on reading. A rebuild swaps in a whole new model under the write lock.
  */
 @ApplicationScoped
 public class ReadModels {
@@ -34,6 +34,8 @@ public class ReadModels {
     RecordProjector projector;
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Held while a live batch is applied and saved, so that batches are saved in the order they were applied. */
+    private final Object writer = new Object();
     private volatile ReadModel active;
     private volatile Slot activeSlot;
 
@@ -52,28 +54,54 @@ public class ReadModels {
         }
     }
 
-    /** Applies a batch of live records and saves the outcome in the active slot. */
+    /**
+     * Applies a batch of live records and saves the outcome in the active slot. Batches are applied one at a time
+     * (the two topics' consumers take turns). The in-memory apply holds the write lock; the save only a read lock,
+     * so readers are not held up by the database write. A reader may therefore see a batch whose save is still in
+     * flight: every record it sees is durable on the broker, and if the save fails the model is dropped and the
+     * batch re-applied from the saved state, so what a reader sees is always a prefix of the topics.
+     */
     public void applyLive(Iterable<ConsumerRecord<String, String>> records) {
-        lock.writeLock().lock();
-        try {
-            ReadModel model = model();
+        synchronized (writer) {
+            ReadModel model;
+            Slot slot;
+            Changes changes;
+            lock.writeLock().lock();
             try {
-                for (ConsumerRecord<String, String> record : records) {
-                    projector.apply(model, record);
+                model = model();
+                slot = activeSlot;
+                try {
+                    for (ConsumerRecord<String, String> record : records) {
+                        projector.apply(model, record);
+                    }
+                    changes = model.takeChanges();
+                } catch (RuntimeException e) {
+                    dropAfterFailure(e);
+                    throw e;
                 }
-                Changes changes = model.takeChanges();
-                store.write(activeSlot, model, changes);
-            } catch (RuntimeException e) {
-                // the memory may hold what the database refused: drop it, and load what was saved on next use
-                // (not now: the database may be the reason, and a half-applied model must never be kept)
-                LOG.errorf("Applying a batch failed; the read model will be reloaded from %s: %s", activeSlot.schema,
-                        e.getMessage());
-                active = null;
-                throw e;
+            } finally {
+                lock.writeLock().unlock();
             }
-        } finally {
-            lock.writeLock().unlock();
+            lock.readLock().lock();
+            try {
+                store.write(slot, model, changes);
+            } catch (RuntimeException e) {
+                dropAfterFailure(e);
+                throw e;
+            } finally {
+                lock.readLock().unlock();
+            }
         }
+    }
+
+    /**
+     * The memory may hold what the database refused: drop it, and load what was saved on next use (not now: the
+     * database may be the reason, and a half-applied model must never be kept).
+     */
+    private void dropAfterFailure(RuntimeException e) {
+        LOG.errorf("Applying a batch failed; the read model will be reloaded from %s: %s", activeSlot.schema,
+                e.getMessage());
+        active = null;
     }
 
     /** The next offset to consume of a partition, as the active slot has it. */
@@ -94,6 +122,12 @@ public class ReadModels {
 
     /** Replaces the active model and slot atomically (for readers, the live consumer and the database). */
     public void switchTo(Slot slot, ReadModel model, Switch takeOver) {
+        synchronized (writer) {
+            switchUnderWriter(slot, model, takeOver);
+        }
+    }
+
+    private void switchUnderWriter(Slot slot, ReadModel model, Switch takeOver) {
         lock.writeLock().lock();
         try (Connection c = store.transaction()) {
             try {

@@ -1,5 +1,7 @@
 package no.mrs.reporting.scorecard;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import no.mrs.contracts.goal.Perspective;
@@ -23,10 +25,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Builds scorecards from the active read model. A scorecard is computed once per model revision and unit/month and
- * then served from a cache until the next event changes the model.
+ * Builds scorecards from the active read model. A scorecard is computed once per model revision and unit/month (and
+ * written as JSON once) and then served from a cache until the next event changes the model.
  */
 @ApplicationScoped
 public class ScorecardService {
@@ -34,26 +37,62 @@ public class ScorecardService {
     @Inject
     ReadModels models;
 
-    private final Map<String, Scorecard> cache = new ConcurrentHashMap<>();
-    private volatile ReadModel cachedModel;
-    private volatile long cachedRevision = -1;
+    @Inject
+    ObjectMapper json;
+
+    /** The scorecards built from one revision of one model; replaced as a whole when the model changes. */
+    private record Generation(ReadModel model, long revision, Map<String, Optional<Cached>> scorecards) {
+    }
+
+    /** A built scorecard and its JSON, serialised once on first request. */
+    private static final class Cached {
+        final Scorecard scorecard;
+        volatile byte[] json;
+
+        Cached(Scorecard scorecard) {
+            this.scorecard = scorecard;
+        }
+    }
+
+    private final AtomicReference<Generation> generation = new AtomicReference<>();
 
     /** The scorecard, or empty when the unit is unknown. */
     public Optional<Scorecard> scorecard(String unitId, YearMonth period) {
+        return cached(unitId, period).map(c -> c.scorecard);
+    }
+
+    /** The scorecard as JSON (as the REST layer writes it), or empty when the unit is unknown. */
+    public Optional<byte[]> scorecardJson(String unitId, YearMonth period) {
+        return cached(unitId, period).map(c -> {
+            byte[] bytes = c.json;
+            if (bytes == null) {
+                try {
+                    bytes = json.writeValueAsBytes(c.scorecard);
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("A scorecard could not be written as JSON", e);
+                }
+                c.json = bytes;
+            }
+            return bytes;
+        });
+    }
+
+    /**
+     * Built once per model revision and unit/month: concurrent requests for the same scorecard wait for one build
+     * instead of each building it, and the read lock keeps the revision fixed while it is built.
+     */
+    private Optional<Cached> cached(String unitId, YearMonth period) {
         return models.read(model -> {
-            if (model != cachedModel || model.revision() != cachedRevision) {
-                cache.clear();
-                cachedModel = model;
-                cachedRevision = model.revision();
+            Generation current = generation.get();
+            if (current == null || current.model() != model || current.revision() != model.revision()) {
+                Generation fresh = new Generation(model, model.revision(), new ConcurrentHashMap<>());
+                current = generation.compareAndSet(current, fresh) ? fresh : generation.get();
+                if (current.model() != model || current.revision() != model.revision()) {
+                    current = fresh; // another reader swapped in a generation of a different model: build unshared
+                }
             }
-            String key = unitId + "@" + period;
-            Scorecard cached = cache.get(key);
-            if (cached != null) {
-                return Optional.of(cached);
-            }
-            Optional<Scorecard> built = build(model, unitId, period);
-            built.ifPresent(s -> cache.put(key, s));
-            return built;
+            return current.scorecards().computeIfAbsent(unitId + "@" + period,
+                    key -> build(model, unitId, period).map(Cached::new));
         });
     }
 

@@ -61,14 +61,20 @@ public class ScorecardResource {
             @QueryParam("period") @NotNull @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
             @Context HttpHeaders headers) {
         access.require();
-        Scorecard scorecard = scorecards.scorecard(unitId, YearMonth.parse(period))
-                .orElseThrow(() -> ProblemException.notFound("Unit " + unitId + " is not known"));
+        YearMonth month = YearMonth.parse(period);
         if (wantsCsv(headers.getAcceptableMediaTypes())) {
+            Scorecard scorecard = scorecards.scorecard(unitId, month).orElseThrow(() -> unknown(unitId));
             return Response.ok(ScorecardCsv.write(scorecard), CSV + ";charset=UTF-8")
                     .header("Content-Disposition", "inline; filename=\"malekort-" + unitId + "-" + period + ".csv\"")
                     .build();
         }
-        return Response.ok(scorecard, MediaType.APPLICATION_JSON_TYPE).build();
+        // the JSON is written once per model revision, not per request
+        byte[] json = scorecards.scorecardJson(unitId, month).orElseThrow(() -> unknown(unitId));
+        return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private static ProblemException unknown(String unitId) {
+        return ProblemException.notFound("Unit " + unitId + " is not known");
     }
 
     /** JSON unless the client prefers CSV (the list is ordered by the client's preference). */
