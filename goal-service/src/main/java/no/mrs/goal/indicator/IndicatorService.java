@@ -7,6 +7,9 @@ import jakarta.transaction.Transactional;
 import no.mrs.contracts.goal.IndicatorEvent;
 import no.mrs.goal.unit.UnitService;
 import no.mrs.platform.events.EventStore;
+import no.mrs.platform.paging.Cursor;
+import no.mrs.platform.paging.Page;
+import no.mrs.platform.paging.PageRequest;
 
 import java.util.HashMap;
 import java.util.List;
@@ -55,6 +58,15 @@ public class IndicatorService {
 
     public List<IndicatorState> all() {
         return IndicatorRow.<IndicatorRow>listAll(Sort.by("indicatorId")).stream().map(IndicatorRow::toState).toList();
+    }
+
+    /** A page of the catalogue in id order. */
+    public Page<IndicatorState> page(PageRequest request) {
+        List<String> after = request.afterKey(1);
+        return request.page((after == null ? IndicatorRow.<IndicatorRow>findAll(Sort.by("indicatorId"))
+                : IndicatorRow.<IndicatorRow>find("indicatorId > ?1", Sort.by("indicatorId"), after.get(0)))
+                .range(0, request.fetchSize() - 1).stream().map(IndicatorRow::toState).toList(),
+                indicator -> Cursor.of(indicator.indicatorId()));
     }
 
     /** The whole catalogue by id, for the goal rules. */

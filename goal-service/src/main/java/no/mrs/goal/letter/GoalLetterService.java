@@ -9,6 +9,9 @@ import no.mrs.contracts.goal.GoalLetterEvent;
 import no.mrs.goal.goal.GoalRules;
 import no.mrs.goal.goal.GoalService;
 import no.mrs.platform.events.EventStore;
+import no.mrs.platform.paging.Cursor;
+import no.mrs.platform.paging.Page;
+import no.mrs.platform.paging.PageRequest;
 
 import java.util.List;
 import java.util.Optional;
@@ -61,7 +64,8 @@ public class GoalLetterService {
     }
 
     /** Letters, optionally of one year and/or one issuer, newest year first. */
-    public List<GoalLetterState> list(Integer year, String issuerUnitId) {
+    /** A page of letters, newest year first, then by issuer and id; optionally of one year and one issuer. */
+    public Page<GoalLetterState> page(Integer year, String issuerUnitId, PageRequest request) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
         if (year != null) {
@@ -72,7 +76,24 @@ public class GoalLetterService {
             query.append(" and issuerUnitId = :issuer");
             parameters.and("issuer", issuerUnitId);
         }
+        List<String> after = request.afterKey(3);
+        if (after != null) {
+            query.append(" and (year < :afterYear or (year = :afterYear and (issuerUnitId > :afterIssuer"
+                    + " or (issuerUnitId = :afterIssuer and letterId > :afterLetter))))");
+            parameters.and("afterYear", cursorYear(after.get(0))).and("afterIssuer", after.get(1))
+                    .and("afterLetter", after.get(2));
+        }
         query.append(" order by year desc, issuerUnitId, letterId");
-        return GoalLetterRow.<GoalLetterRow>list(query.toString(), parameters).stream().map(projection::read).toList();
+        List<GoalLetterState> letters = GoalLetterRow.<GoalLetterRow>find(query.toString(), parameters)
+                .range(0, request.fetchSize() - 1).stream().map(projection::read).toList();
+        return request.page(letters, letter -> Cursor.of(letter.year(), letter.issuerUnitId(), letter.letterId()));
+    }
+
+    private static int cursorYear(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw Cursor.invalid();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package no.mrs.goal.proposal;
 
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -9,6 +10,9 @@ import no.mrs.goal.goal.GoalContext;
 import no.mrs.goal.goal.GoalRules;
 import no.mrs.goal.goal.GoalService;
 import no.mrs.platform.events.EventStore;
+import no.mrs.platform.paging.Cursor;
+import no.mrs.platform.paging.Page;
+import no.mrs.platform.paging.PageRequest;
 
 import java.util.List;
 import java.util.Optional;
@@ -70,11 +74,31 @@ public class GoalProposalService {
         return GoalProposalRow.<GoalProposalRow>findByIdOptional(proposalId).map(ProposalView::of);
     }
 
-    public List<ProposalView> list(String unitId, ProposalStatus status) {
-        List<GoalProposalRow> rows = status == null
-                ? GoalProposalRow.list("unitId = ?1 order by year desc, proposalId", unitId)
-                : GoalProposalRow.list("unitId = ?1 and status = ?2 order by year desc, proposalId", unitId, status);
-        return rows.stream().map(ProposalView::of).toList();
+    /** A page of the unit's proposals, newest year first, then by id; optionally of one status. */
+    public Page<ProposalView> page(String unitId, ProposalStatus status, PageRequest request) {
+        StringBuilder query = new StringBuilder("unitId = :unit");
+        Parameters parameters = Parameters.with("unit", unitId);
+        if (status != null) {
+            query.append(" and status = :status");
+            parameters.and("status", status);
+        }
+        List<String> after = request.afterKey(2);
+        if (after != null) {
+            query.append(" and (year < :afterYear or (year = :afterYear and proposalId > :afterProposal))");
+            parameters.and("afterYear", cursorYear(after.get(0))).and("afterProposal", after.get(1));
+        }
+        query.append(" order by year desc, proposalId");
+        List<ProposalView> views = GoalProposalRow.<GoalProposalRow>find(query.toString(), parameters)
+                .range(0, request.fetchSize() - 1).stream().map(ProposalView::of).toList();
+        return request.page(views, view -> Cursor.of(view.year(), view.proposalId()));
+    }
+
+    private static int cursorYear(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw Cursor.invalid();
+        }
     }
 
     public static String newId() {

@@ -7,6 +7,9 @@ import jakarta.transaction.Transactional;
 import no.mrs.contracts.goal.UnitEvent;
 import no.mrs.contracts.goal.UnitLevel;
 import no.mrs.platform.events.EventStore;
+import no.mrs.platform.paging.Cursor;
+import no.mrs.platform.paging.Page;
+import no.mrs.platform.paging.PageRequest;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -78,17 +81,22 @@ public class UnitService {
         return Optional.of(new UnitView(row.unitId, row.name, row.level, parent, children, row.version));
     }
 
-    public List<UnitView> all(YearMonth period) {
+    /** A page of units in unit-number order, each with its parent and children in a month (null: now). */
+    public Page<UnitView> page(YearMonth period, PageRequest request) {
+        List<String> after = request.afterKey(1);
+        List<UnitRow> rows = (after == null ? UnitRow.<UnitRow>findAll(Sort.by("unitId"))
+                : UnitRow.<UnitRow>find("unitId > ?1", Sort.by("unitId"), after.get(0)))
+                .range(0, request.fetchSize() - 1).list();
         Map<String, String> parents = parentsIn(period);
         Map<String, List<String>> children = new HashMap<>();
         parents.forEach((child, parent) -> children.computeIfAbsent(parent, p -> new ArrayList<>()).add(child));
         List<UnitView> views = new ArrayList<>();
-        for (UnitRow row : UnitRow.<UnitRow>listAll(Sort.by("unitId"))) {
+        for (UnitRow row : rows) {
             List<String> mine = new ArrayList<>(children.getOrDefault(row.unitId, List.of()));
             mine.sort(Comparator.naturalOrder());
             views.add(new UnitView(row.unitId, row.name, row.level, parents.get(row.unitId), mine, row.version));
         }
-        return views;
+        return request.page(views, unit -> Cursor.of(unit.unitId()));
     }
 
     /** Each unit's parent in a month (null: now). */

@@ -11,20 +11,27 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import no.mrs.contracts.goal.GoalOrigin;
 import no.mrs.goal.goal.GoalDecider;
 import no.mrs.goal.goal.GoalService;
 import no.mrs.goal.goal.GoalState;
 import no.mrs.goal.rest.Versions;
 import no.mrs.platform.events.ConcurrencyConflictException;
+import no.mrs.platform.paging.Cursor;
+import no.mrs.platform.paging.PageRequest;
+import no.mrs.platform.paging.Paging;
 import no.mrs.platform.problem.ProblemException;
 import no.mrs.platform.security.Caller;
 import no.mrs.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.List;
 
@@ -33,6 +40,9 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Goals")
 public class GoalResource {
+
+    @Inject
+    Paging paging;
 
     @Inject
     GoalService goals;
@@ -82,9 +92,25 @@ public class GoalResource {
     @GET
     @Path("{goalId}/history")
     @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER, Roles.EMPLOYEE, Roles.REPORTER, Roles.VIEWER })
-    @Operation(summary = "Every event of the goal in order: what changed, when, by whom and why")
-    public List<GoalService.HistoryEntry> history(@PathParam("goalId") String goalId) {
-        return goals.history(goalId).orElseThrow(() -> ProblemException.notFound("Goal " + goalId + " does not exist"));
+    @Operation(summary = "Every event of the goal in order: what changed, when, by whom and why; paged by limit and"
+            + " after (Link rel=\"next\", docs/PAGING.md)")
+    public RestResponse<List<GoalService.HistoryEntry>> history(@PathParam("goalId") String goalId,
+            @QueryParam("limit") String limit, @QueryParam("after") String after, @Context UriInfo uri) {
+        PageRequest page = paging.request(limit, after);
+        long afterVersion = page.after() == null ? 0 : cursorVersion(page.afterKey(1).get(0));
+        List<GoalService.HistoryEntry> history = goals.history(goalId)
+                .orElseThrow(() -> ProblemException.notFound("Goal " + goalId + " does not exist"));
+        // one goal's stream is a handful of events, read whole anyway to replay it: paged in memory
+        return paging.ok(page.slice(history, entry -> entry.version() > afterVersion, entry -> Cursor.of(entry.version())),
+                uri);
+    }
+
+    private static long cursorVersion(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw Cursor.invalid();
+        }
     }
 
     private GoalState existing(String goalId) {

@@ -13,8 +13,11 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import no.mrs.contracts.goal.Direction;
 import no.mrs.contracts.goal.Measure;
 import no.mrs.contracts.goal.Perspective;
@@ -23,11 +26,14 @@ import no.mrs.goal.indicator.IndicatorService;
 import no.mrs.goal.indicator.IndicatorState;
 import no.mrs.goal.unit.UnitService;
 import no.mrs.goal.unit.rest.UnitResource;
+import no.mrs.platform.paging.PageRequest;
+import no.mrs.platform.paging.Paging;
 import no.mrs.platform.problem.ProblemException;
 import no.mrs.platform.security.Caller;
 import no.mrs.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -49,6 +55,9 @@ public class IndicatorResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Paging paging;
 
     public record IndicatorBody(
             @NotBlank @Size(max = 300) String name,
@@ -86,9 +95,11 @@ public class IndicatorResource {
 
     @GET
     @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER, Roles.EMPLOYEE, Roles.REPORTER, Roles.VIEWER })
-    @Operation(summary = "The whole catalogue")
-    public List<IndicatorState> list() {
-        return indicators.all();
+    @Operation(summary = "The whole catalogue in id order; paged by limit and after (Link rel=\"next\", docs/PAGING.md)")
+    public RestResponse<List<IndicatorState>> list(@QueryParam("limit") String limit, @QueryParam("after") String after,
+            @Context UriInfo uri) {
+        PageRequest page = paging.request(limit, after);
+        return paging.ok(indicators.page(page), uri);
     }
 
     @GET

@@ -18,9 +18,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import no.mrs.contracts.goal.Classification;
 import no.mrs.contracts.goal.LetterGoal;
 import no.mrs.contracts.goal.LocalAdjustment;
@@ -34,11 +36,14 @@ import no.mrs.platform.events.ConcurrencyConflictException;
 import no.mrs.goal.unit.UnitService;
 import no.mrs.goal.unit.UnitView;
 import no.mrs.goal.unit.rest.UnitResource;
+import no.mrs.platform.paging.PageRequest;
+import no.mrs.platform.paging.Paging;
 import no.mrs.platform.problem.ProblemException;
 import no.mrs.platform.security.Caller;
 import no.mrs.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -50,6 +55,9 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Goal letters", description = "Central and regional goal setting: drafted, then published")
 public class GoalLetterResource {
+
+    @Inject
+    Paging paging;
 
     @Inject
     GoalLetterService letters;
@@ -134,11 +142,14 @@ public class GoalLetterResource {
 
     @GET
     @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER, Roles.EMPLOYEE, Roles.REPORTER, Roles.VIEWER })
-    @Operation(summary = "Letters, optionally of one year and one issuer")
-    public List<GoalLetterState> list(@QueryParam("year") @Min(2000) @Max(2100) Integer year,
+    @Operation(summary = "Letters, optionally of one year and one issuer, newest year first; paged by limit and after"
+            + " (Link rel=\"next\", docs/PAGING.md)")
+    public RestResponse<List<GoalLetterState>> list(@QueryParam("year") @Min(2000) @Max(2100) Integer year,
             @QueryParam("issuerUnitId") @Pattern(regexp = UnitResource.UNIT_ID, message = "must be a 4-digit unit number")
-            String issuerUnitId) {
-        return letters.list(year, issuerUnitId);
+            String issuerUnitId, @QueryParam("limit") String limit, @QueryParam("after") String after,
+            @Context UriInfo uri) {
+        PageRequest page = paging.request(limit, after);
+        return paging.ok(letters.page(year, issuerUnitId, page), uri);
     }
 
     private GoalLetterState existing(String letterId) {

@@ -15,8 +15,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import no.mrs.contracts.goal.Classification;
 import no.mrs.goal.indicator.rest.IndicatorResource;
 import no.mrs.goal.proposal.GoalProposalDecider;
@@ -24,10 +26,13 @@ import no.mrs.goal.proposal.GoalProposalService;
 import no.mrs.goal.proposal.ProposalStatus;
 import no.mrs.goal.unit.UnitService;
 import no.mrs.goal.unit.rest.UnitResource;
+import no.mrs.platform.paging.PageRequest;
+import no.mrs.platform.paging.Paging;
 import no.mrs.platform.security.Caller;
 import no.mrs.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -38,6 +43,9 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Goal proposals", description = "Staff take part: anyone in a unit proposes, a leader decides")
 public class UnitProposalResource {
+
+    @Inject
+    Paging paging;
 
     @Inject
     GoalProposalService proposals;
@@ -73,10 +81,13 @@ public class UnitProposalResource {
 
     @GET
     @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER, Roles.EMPLOYEE, Roles.REPORTER, Roles.VIEWER })
-    @Operation(summary = "The unit's proposals, optionally of one status")
-    public List<GoalProposalService.ProposalView> list(
+    @Operation(summary = "The unit's proposals, optionally of one status, newest year first; paged by limit and after"
+            + " (Link rel=\"next\", docs/PAGING.md)")
+    public RestResponse<List<GoalProposalService.ProposalView>> list(
             @PathParam("unitId") @Pattern(regexp = UnitResource.UNIT_ID, message = "must be a 4-digit unit number") String unitId,
-            @QueryParam("status") ProposalStatus status) {
-        return proposals.list(unitId, status);
+            @QueryParam("status") ProposalStatus status, @QueryParam("limit") String limit,
+            @QueryParam("after") String after, @Context UriInfo uri) {
+        PageRequest page = paging.request(limit, after);
+        return paging.ok(proposals.page(unitId, status, page), uri);
     }
 }

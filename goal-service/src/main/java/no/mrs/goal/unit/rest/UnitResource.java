@@ -15,17 +15,22 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import no.mrs.contracts.goal.UnitLevel;
 import no.mrs.goal.unit.UnitDecider;
 import no.mrs.goal.unit.UnitService;
 import no.mrs.goal.unit.UnitView;
+import no.mrs.platform.paging.PageRequest;
+import no.mrs.platform.paging.Paging;
 import no.mrs.platform.problem.ProblemException;
 import no.mrs.platform.security.Caller;
 import no.mrs.platform.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.time.YearMonth;
 import java.util.List;
@@ -44,6 +49,9 @@ public class UnitResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Paging paging;
 
     public record UnitBody(
             @NotBlank @Size(max = 200) String name,
@@ -71,9 +79,13 @@ public class UnitResource {
 
     @GET
     @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER, Roles.EMPLOYEE, Roles.REPORTER, Roles.VIEWER })
-    @Operation(summary = "Every unit, with parent and children as of a month (default: now)")
-    public List<UnitView> list(@QueryParam("period") @Pattern(regexp = PERIOD, message = "must be a month, YYYY-MM") String period) {
-        return units.all(period == null ? null : YearMonth.parse(period));
+    @Operation(summary = "Every unit, with parent and children as of a month (default: now), in unit-number order;"
+            + " paged by limit and after (Link rel=\"next\", docs/PAGING.md)")
+    public RestResponse<List<UnitView>> list(
+            @QueryParam("period") @Pattern(regexp = PERIOD, message = "must be a month, YYYY-MM") String period,
+            @QueryParam("limit") String limit, @QueryParam("after") String after, @Context UriInfo uri) {
+        PageRequest page = paging.request(limit, after);
+        return paging.ok(units.page(period == null ? null : YearMonth.parse(period), page), uri);
     }
 
     @GET
