@@ -6,6 +6,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import no.mrs.contracts.result.PeriodLocked;
 import no.mrs.platform.events.EventStore;
+import no.mrs.platform.paging.Cursor;
+import no.mrs.platform.paging.Page;
+import no.mrs.platform.paging.PageRequest;
 import no.mrs.result.recording.ResultsConfig;
 
 import java.sql.Connection;
@@ -66,8 +69,13 @@ public class PeriodService {
         return locks.isEmpty() ? null : locks.get(0);
     }
 
-    public List<LockView> all() {
-        return query("select period, reason, actor, locked_at from period_lock order by period", null);
+    /** A page of the locked months in order; the cursor is the last month. */
+    public Page<LockView> page(PageRequest page) {
+        List<String> after = page.afterKey(1);
+        // months are YYYY-MM text, so text order is month order and any text is a valid lower bound
+        return page.page(query("select period, reason, actor, locked_at from period_lock where period > ?"
+                + " order by period limit " + page.fetchSize(), after == null ? "" : after.get(0)),
+                lock -> Cursor.of(lock.period()));
     }
 
     private List<LockView> query(String sql, String parameter) {

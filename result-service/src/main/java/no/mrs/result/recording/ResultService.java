@@ -6,6 +6,9 @@ import jakarta.inject.Inject;
 import no.mrs.contracts.result.ResultEvent;
 import no.mrs.platform.events.ConcurrencyConflictException;
 import no.mrs.platform.events.EventStore;
+import no.mrs.platform.paging.Cursor;
+import no.mrs.platform.paging.Page;
+import no.mrs.platform.paging.PageRequest;
 import no.mrs.result.catalogue.CatalogueStore;
 
 import org.jboss.logging.Logger;
@@ -128,11 +131,35 @@ public class ResultService {
         }
     }
 
-    public List<ResultStore.Version> current(String unitId, String indicatorId, YearMonth from, YearMonth to) {
-        return results.current(unitId, indicatorId, from, to);
+    /** A page of a unit's current values in (indicator, month) order; the cursor is the last (indicator, month). */
+    public Page<ResultStore.Version> current(String unitId, String indicatorId, YearMonth from, YearMonth to,
+            PageRequest page) {
+        List<String> after = page.afterKey(2);
+        ResultKey key = after == null ? null : new ResultKey(unitId, after.get(0), cursorMonth(after.get(1)));
+        return page.page(results.current(unitId, indicatorId, from, to, key, page.fetchSize()),
+                v -> Cursor.of(v.indicatorId(), v.period()));
     }
 
-    public List<ResultStore.Version> history(String unitId, String indicatorId, YearMonth period) {
-        return results.history(unitId, indicatorId, period);
+    /** A page of one result's versions, oldest first; the cursor is the last version. */
+    public Page<ResultStore.Version> history(String unitId, String indicatorId, YearMonth period, PageRequest page) {
+        List<String> after = page.afterKey(1);
+        long afterVersion = 0;
+        if (after != null) {
+            try {
+                afterVersion = Long.parseLong(after.get(0));
+            } catch (NumberFormatException e) {
+                throw Cursor.invalid();
+            }
+        }
+        return page.page(results.history(unitId, indicatorId, period, afterVersion, page.fetchSize()),
+                v -> Cursor.of(v.version()));
+    }
+
+    private static YearMonth cursorMonth(String text) {
+        try {
+            return YearMonth.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw Cursor.invalid();
+        }
     }
 }

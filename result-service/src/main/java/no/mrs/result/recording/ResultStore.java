@@ -192,25 +192,48 @@ public class ResultStore {
     }
 
     /** Current values of a unit, optionally of one indicator, between two months (inclusive). */
-    public List<Version> current(String unitId, String indicatorId, YearMonth from, YearMonth to) {
-        return versions("""
+    /**
+     * A unit's current values in (indicator, month) order, optionally of one indicator and a range of months, after a
+     * key (null: from the start), at most {@code limit} of them: a range scan of the primary key.
+     */
+    public List<Version> current(String unitId, String indicatorId, YearMonth from, YearMonth to, ResultKey after,
+            int limit) {
+        StringBuilder sql = new StringBuilder("""
                 select measurement_id, unit_id, indicator_id, period, version, numerator, denominator, value, comment,
                        correction_reason, actor, received_at
                 from result_current
-                where unit_id = ? and (?::text is null or indicator_id = ?) and (?::text is null or period >= ?)
-                  and (?::text is null or period <= ?)
-                order by indicator_id, period""", unitId, indicatorId, indicatorId, text(from), text(from), text(to),
-                text(to));
+                where unit_id = ?""");
+        List<Object> parameters = new ArrayList<>(List.of(unitId));
+        if (indicatorId != null) {
+            sql.append(" and indicator_id = ?");
+            parameters.add(indicatorId);
+        }
+        if (from != null) {
+            sql.append(" and period >= ?");
+            parameters.add(from.toString());
+        }
+        if (to != null) {
+            sql.append(" and period <= ?");
+            parameters.add(to.toString());
+        }
+        if (after != null) {
+            sql.append(" and (indicator_id, period) > (?, ?)");
+            parameters.add(after.indicatorId());
+            parameters.add(after.period().toString());
+        }
+        sql.append(" order by indicator_id, period limit ?");
+        parameters.add(limit);
+        return versions(sql.toString(), parameters.toArray());
     }
 
-    /** Every version of one result, oldest first. */
-    public List<Version> history(String unitId, String indicatorId, YearMonth period) {
+    /** The versions of one result after a version (0: from the first), oldest first, at most {@code limit}. */
+    public List<Version> history(String unitId, String indicatorId, YearMonth period, long afterVersion, int limit) {
         return versions("""
                 select measurement_id, unit_id, indicator_id, period, stream_version, numerator, denominator, value,
                        comment, correction_reason, actor, received_at
                 from result_measurement
-                where unit_id = ? and indicator_id = ? and period = ?
-                order by stream_version""", unitId, indicatorId, period.toString());
+                where unit_id = ? and indicator_id = ? and period = ? and stream_version > ?
+                order by stream_version limit ?""", unitId, indicatorId, period.toString(), afterVersion, limit);
     }
 
     private List<Version> versions(String sql, Object... parameters) {

@@ -14,14 +14,20 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import no.mrs.platform.paging.PageRequest;
+import no.mrs.platform.paging.Paging;
 import no.mrs.platform.security.Caller;
 import no.mrs.platform.security.Roles;
 import no.mrs.result.period.PeriodDecider;
 import no.mrs.result.period.PeriodService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.time.YearMonth;
 import java.util.List;
@@ -33,6 +39,9 @@ import java.util.Set;
 public class PeriodResource {
 
     public static final String PERIOD = "\\d{4}-(0[1-9]|1[0-2])";
+
+    @Inject
+    Paging paging;
 
     @Inject
     PeriodService periods;
@@ -69,8 +78,10 @@ public class PeriodResource {
 
     @GET
     @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER, Roles.EMPLOYEE, Roles.REPORTER, Roles.VIEWER })
-    @Operation(summary = "The locked months")
-    public List<PeriodService.LockView> locked() {
-        return periods.all();
+    @Operation(summary = "The locked months in order; paged by limit and after (Link rel=\"next\", docs/PAGING.md)")
+    public RestResponse<List<PeriodService.LockView>> locked(@QueryParam("limit") String limit,
+            @QueryParam("after") String after, @Context UriInfo uri) {
+        PageRequest page = paging.request(limit, after);
+        return paging.ok(periods.page(page), uri);
     }
 }

@@ -13,7 +13,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import no.mrs.platform.paging.Page;
+import no.mrs.platform.paging.PageRequest;
+import no.mrs.platform.paging.Paging;
 import no.mrs.platform.security.Caller;
 import no.mrs.platform.security.Roles;
 import no.mrs.result.recording.ItemParser;
@@ -25,6 +30,7 @@ import no.mrs.result.recording.Submitter;
 import no.mrs.result.recording.Summary;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -47,6 +53,9 @@ public class ResultResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    Paging paging;
 
     @Inject
     ObjectMapper mapper;
@@ -106,24 +115,34 @@ public class ResultResource {
 
     @GET
     @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER, Roles.EMPLOYEE, Roles.REPORTER, Roles.VIEWER })
-    @Operation(summary = "The current values of a unit, optionally for one indicator and a range of months")
-    public List<ResultView> current(
+    @Operation(summary = "The current values of a unit, optionally for one indicator and a range of months, by"
+            + " indicator and month; paged by limit and after (Link rel=\"next\", docs/PAGING.md)")
+    public RestResponse<List<ResultView>> current(
             @QueryParam("unitId") @NotNull @Pattern(regexp = UNIT_ID, message = "must be a 4-digit unit number") String unitId,
             @QueryParam("indicatorId") String indicatorId,
             @QueryParam("from") @Pattern(regexp = PERIOD, message = "must be a month, YYYY-MM") String from,
-            @QueryParam("to") @Pattern(regexp = PERIOD, message = "must be a month, YYYY-MM") String to) {
-        return results.current(unitId, indicatorId, month(from), month(to)).stream().map(ResultView::of).toList();
+            @QueryParam("to") @Pattern(regexp = PERIOD, message = "must be a month, YYYY-MM") String to,
+            @QueryParam("limit") String limit, @QueryParam("after") String after, @Context UriInfo uri) {
+        PageRequest page = paging.request(limit, after);
+        return paging.ok(views(results.current(unitId, indicatorId, month(from), month(to), page)), uri);
     }
 
     @GET
     @Path("history")
     @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER, Roles.EMPLOYEE, Roles.REPORTER, Roles.VIEWER })
-    @Operation(summary = "Every version of one result, oldest first: value, measurementId, who, when and why")
-    public List<ResultView> history(
+    @Operation(summary = "Every version of one result, oldest first: value, measurementId, who, when and why; paged"
+            + " by limit and after (Link rel=\"next\", docs/PAGING.md)")
+    public RestResponse<List<ResultView>> history(
             @QueryParam("unitId") @NotNull @Pattern(regexp = UNIT_ID, message = "must be a 4-digit unit number") String unitId,
             @QueryParam("indicatorId") @NotNull String indicatorId,
-            @QueryParam("period") @NotNull @Pattern(regexp = PERIOD, message = "must be a month, YYYY-MM") String period) {
-        return results.history(unitId, indicatorId, YearMonth.parse(period)).stream().map(ResultView::of).toList();
+            @QueryParam("period") @NotNull @Pattern(regexp = PERIOD, message = "must be a month, YYYY-MM") String period,
+            @QueryParam("limit") String limit, @QueryParam("after") String after, @Context UriInfo uri) {
+        PageRequest page = paging.request(limit, after);
+        return paging.ok(views(results.history(unitId, indicatorId, YearMonth.parse(period), page)), uri);
+    }
+
+    private static Page<ResultView> views(Page<ResultStore.Version> page) {
+        return new Page<>(page.items().stream().map(ResultView::of).toList(), page.next());
     }
 
     private static YearMonth month(String text) {
