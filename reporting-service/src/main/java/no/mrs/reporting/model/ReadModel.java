@@ -169,6 +169,11 @@ public final class ReadModel {
         changed().partitions.add(partition);
     }
 
+    /** The rows changed since the last call, copied out so they can be saved on any thread; recording starts afresh. */
+    public ChangedRows takeChangedRows() {
+        return ChangedRows.of(this, takeChanges());
+    }
+
     /** The keys changed since the last call; the model starts recording afresh. */
     public Changes takeChanges() {
         Changes taken = changes;

@@ -4,7 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import no.mrs.reporting.model.Changes;
+import no.mrs.reporting.model.ChangedRows;
 import no.mrs.reporting.model.PartitionId;
 import no.mrs.reporting.model.Position;
 import no.mrs.reporting.model.ReadModel;
@@ -56,25 +56,24 @@ public class ReadModels {
 
     /**
      * Applies a batch of live records and saves the outcome in the active slot. Batches are applied one at a time
-     * (the two topics' consumers take turns). The in-memory apply holds the write lock; the save only a read lock,
-     * so readers are not held up by the database write. A reader may therefore see a batch whose save is still in
+     * (the two topics' consumers take turns). The in-memory apply holds the write lock; the changed rows are copied
+     * out and saved without any lock, so readers are not held up by the database write. A reader may therefore see a batch whose save is still in
      * flight: every record it sees is durable on the broker, and if the save fails the model is dropped and the
      * batch re-applied from the saved state, so what a reader sees is always a prefix of the topics.
      */
     public void applyLive(Iterable<ConsumerRecord<String, String>> records) {
         synchronized (writer) {
-            ReadModel model;
             Slot slot;
-            Changes changes;
+            ChangedRows changes;
             lock.writeLock().lock();
             try {
-                model = model();
+                ReadModel model = model();
                 slot = activeSlot;
                 try {
                     for (ConsumerRecord<String, String> record : records) {
                         projector.apply(model, record);
                     }
-                    changes = model.takeChanges();
+                    changes = model.takeChangedRows();
                 } catch (RuntimeException e) {
                     dropAfterFailure(e);
                     throw e;
@@ -82,14 +81,11 @@ public class ReadModels {
             } finally {
                 lock.writeLock().unlock();
             }
-            lock.readLock().lock();
             try {
-                store.write(slot, model, changes);
+                store.write(slot, changes);
             } catch (RuntimeException e) {
                 dropAfterFailure(e);
                 throw e;
-            } finally {
-                lock.readLock().unlock();
             }
         }
     }

@@ -31,7 +31,32 @@ public class RecordProjector {
         APPLIED, DUPLICATE, REDELIVERED, UNKNOWN_TYPE, UNREADABLE
     }
 
+    /** A record's value read into an event, or why it could not be: pure, so records can be read in parallel. */
+    public static final class Parsed {
+        private final EventReader.Received received;
+        private final IllegalArgumentException unreadable;
+
+        private Parsed(EventReader.Received received, IllegalArgumentException unreadable) {
+            this.received = received;
+            this.unreadable = unreadable;
+        }
+    }
+
+    /** Reads a record's value; safe to call from any thread, before {@link #apply(ReadModel, ConsumerRecord, Parsed)}. */
+    public Parsed parse(ConsumerRecord<String, String> record) {
+        try {
+            return new Parsed(reader.read(record.value()), null);
+        } catch (IllegalArgumentException e) {
+            return new Parsed(null, e);
+        }
+    }
+
     public Outcome apply(ReadModel model, ConsumerRecord<String, String> record) {
+        return apply(model, record, null);
+    }
+
+    /** Applies a record, read beforehand with {@link #parse} or (when {@code parsed} is null) now. */
+    public Outcome apply(ReadModel model, ConsumerRecord<String, String> record, Parsed parsed) {
         PartitionId partition = new PartitionId(record.topic(), record.partition());
         Position position = model.position(partition).orElse(null);
         if (position != null && record.offset() < position.nextOffset()) {
@@ -40,7 +65,11 @@ public class RecordProjector {
         Outcome outcome;
         Instant eventTime = position == null ? null : position.eventTime();
         try {
-            EventReader.Received received = reader.read(record.value());
+            Parsed read = parsed != null ? parsed : parse(record);
+            if (read.unreadable != null) {
+                throw read.unreadable;
+            }
+            EventReader.Received received = read.received;
             CloudEvent envelope = received.envelope();
             eventTime = envelope.time() != null ? envelope.time() : eventTime;
             // an event without the stream extensions is its own stream of one

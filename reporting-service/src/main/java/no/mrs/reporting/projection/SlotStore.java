@@ -10,7 +10,7 @@ import no.mrs.contracts.goal.LocalAdjustment;
 import no.mrs.contracts.goal.Measure;
 import no.mrs.contracts.goal.Perspective;
 import no.mrs.contracts.goal.UnitLevel;
-import no.mrs.reporting.model.Changes;
+import no.mrs.reporting.model.ChangedRows;
 import no.mrs.reporting.model.Goal;
 import no.mrs.reporting.model.Indicator;
 import no.mrs.reporting.model.PartitionId;
@@ -78,14 +78,14 @@ public class SlotStore {
 
     // ---------------------------------------------------------------- writing
 
-    /** Saves the rows named by {@code changes}, as they are now in {@code model}, in one transaction. */
-    public void write(Slot slot, ReadModel model, Changes changes) {
+    /** Saves the changed rows in one transaction. */
+    public void write(Slot slot, ChangedRows changes) {
         if (changes.isEmpty()) {
             return;
         }
         try (Connection c = transaction()) {
             try {
-                write(c, slot, model, changes);
+                write(c, slot, changes);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -96,16 +96,16 @@ public class SlotStore {
         }
     }
 
-    public void write(Connection c, Slot slot, ReadModel model, Changes changes) throws SQLException {
+    public void write(Connection c, Slot slot, ChangedRows changes) throws SQLException {
         String s = slot.schema;
-        if (!changes.units.isEmpty()) {
+        if (!changes.units().isEmpty()) {
             try (PreparedStatement unit = c.prepareStatement("insert into " + s + ".unit (unit_id, name, level) values (?, ?, ?)"
                     + " on conflict (unit_id) do update set name = excluded.name, level = excluded.level");
                     PreparedStatement clear = c.prepareStatement("delete from " + s + ".unit_parent where unit_id = ?");
                     PreparedStatement spell = c.prepareStatement("insert into " + s
                             + ".unit_parent (unit_id, seq, parent_id, valid_from) values (?, ?, ?, ?)")) {
-                for (String unitId : changes.units) {
-                    Unit u = model.unit(unitId).orElseThrow();
+                for (Unit u : changes.units()) {
+                    String unitId = u.unitId();
                     unit.setString(1, u.unitId());
                     unit.setString(2, u.name());
                     unit.setString(3, u.level().name());
@@ -126,15 +126,14 @@ public class SlotStore {
                 spell.executeBatch();
             }
         }
-        if (!changes.indicators.isEmpty()) {
+        if (!changes.indicators().isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("insert into " + s + ".indicator (indicator_id, name,"
                     + " perspective, measure, direction, description, scale_min, scale_max, owner_unit_id)"
                     + " values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (indicator_id) do update set name = excluded.name,"
                     + " perspective = excluded.perspective, measure = excluded.measure, direction = excluded.direction,"
                     + " description = excluded.description, scale_min = excluded.scale_min,"
                     + " scale_max = excluded.scale_max, owner_unit_id = excluded.owner_unit_id")) {
-                for (String id : changes.indicators) {
-                    Indicator i = model.indicator(id).orElseThrow();
+                for (Indicator i : changes.indicators()) {
                     ps.setString(1, i.indicatorId());
                     ps.setString(2, i.name());
                     ps.setString(3, i.perspective().name());
@@ -149,7 +148,7 @@ public class SlotStore {
                 ps.executeBatch();
             }
         }
-        if (!changes.goals.isEmpty()) {
+        if (!changes.goals().isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("insert into " + s + ".goal (goal_id, indicator_id, year,"
                     + " classification, target, origin, source_unit_id, letter_id, main_goal, local_adjustment,"
                     + " proposal_id, retired_from) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -158,8 +157,7 @@ public class SlotStore {
                     + " source_unit_id = excluded.source_unit_id, letter_id = excluded.letter_id,"
                     + " main_goal = excluded.main_goal, local_adjustment = excluded.local_adjustment,"
                     + " proposal_id = excluded.proposal_id, retired_from = excluded.retired_from")) {
-                for (String id : changes.goals) {
-                    Goal g = model.goal(id).orElseThrow();
+                for (Goal g : changes.goals()) {
                     ps.setString(1, g.goalId());
                     ps.setString(2, g.indicatorId());
                     ps.setInt(3, g.year());
@@ -177,14 +175,13 @@ public class SlotStore {
                 ps.executeBatch();
             }
         }
-        if (!changes.results.isEmpty()) {
+        if (!changes.results().isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("insert into " + s + ".result (unit_id, indicator_id, period,"
                     + " numerator, denominator, value, comment, measurement_id) values (?, ?, ?, ?, ?, ?, ?, ?)"
                     + " on conflict (unit_id, indicator_id, period) do update set numerator = excluded.numerator,"
                     + " denominator = excluded.denominator, value = excluded.value, comment = excluded.comment,"
                     + " measurement_id = excluded.measurement_id")) {
-                for (Result.Key key : changes.results) {
-                    Result r = model.result(key).orElseThrow();
+                for (Result r : changes.results()) {
                     ps.setString(1, r.unitId());
                     ps.setString(2, r.indicatorId());
                     ps.setString(3, r.period().toString());
@@ -198,24 +195,25 @@ public class SlotStore {
                 ps.executeBatch();
             }
         }
-        if (!changes.streams.isEmpty()) {
+        if (!changes.streams().isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("insert into " + s + ".stream_position (stream_id, version)"
                     + " values (?, ?) on conflict (stream_id) do update set version = excluded.version")) {
-                for (String stream : changes.streams) {
-                    ps.setString(1, stream);
-                    ps.setLong(2, model.streamVersion(stream));
+                for (Map.Entry<String, Long> stream : changes.streams().entrySet()) {
+                    ps.setString(1, stream.getKey());
+                    ps.setLong(2, stream.getValue());
                     ps.addBatch();
                 }
                 ps.executeBatch();
             }
         }
-        if (!changes.partitions.isEmpty()) {
+        if (!changes.partitions().isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("insert into " + s + ".partition_position (topic, partition,"
                     + " next_offset, event_time, applied_at) values (?, ?, ?, ?, ?) on conflict (topic, partition)"
                     + " do update set next_offset = excluded.next_offset, event_time = excluded.event_time,"
                     + " applied_at = excluded.applied_at")) {
-                for (PartitionId p : changes.partitions) {
-                    Position position = model.position(p).orElseThrow();
+                for (Map.Entry<PartitionId, Position> partition : changes.partitions().entrySet()) {
+                    PartitionId p = partition.getKey();
+                    Position position = partition.getValue();
                     ps.setString(1, p.topic());
                     ps.setInt(2, p.partition());
                     ps.setLong(3, position.nextOffset());

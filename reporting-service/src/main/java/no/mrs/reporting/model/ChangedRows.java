@@ -1,0 +1,41 @@
+package no.mrs.reporting.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rows a batch of changes touched, copied out of the model when the batch ends. The rows are immutable, so
+ * they can be saved on another thread while the model goes on changing (the rebuild saves while it replays, the
+ * live projection saves while readers read).
+ */
+public record ChangedRows(List<Unit> units, List<Indicator> indicators, List<Goal> goals, List<Result> results,
+        Map<String, Long> streams, Map<PartitionId, Position> partitions) {
+
+    static ChangedRows of(ReadModel model, Changes changes) {
+        List<Unit> units = new ArrayList<>(changes.units.size());
+        changes.units.forEach(id -> units.add(model.unit(id).orElseThrow()));
+        List<Indicator> indicators = new ArrayList<>(changes.indicators.size());
+        changes.indicators.forEach(id -> indicators.add(model.indicator(id).orElseThrow()));
+        List<Goal> goals = new ArrayList<>(changes.goals.size());
+        changes.goals.forEach(id -> goals.add(model.goal(id).orElseThrow()));
+        List<Result> results = new ArrayList<>(changes.results.size());
+        changes.results.forEach(key -> results.add(model.result(key).orElseThrow()));
+        Map<String, Long> streams = new LinkedHashMap<>();
+        changes.streams.forEach(stream -> streams.put(stream, model.streamVersion(stream)));
+        Map<PartitionId, Position> partitions = new LinkedHashMap<>();
+        changes.partitions.forEach(p -> partitions.put(p, model.position(p).orElseThrow()));
+        return new ChangedRows(units, indicators, goals, results, streams, partitions);
+    }
+
+    public boolean isEmpty() {
+        return units.isEmpty() && indicators.isEmpty() && goals.isEmpty() && results.isEmpty() && streams.isEmpty()
+                && partitions.isEmpty();
+    }
+
+    /** How many rows a save writes. */
+    public int size() {
+        return units.size() + indicators.size() + goals.size() + results.size() + streams.size() + partitions.size();
+    }
+}
