@@ -169,13 +169,18 @@ public class OutboxRelay {
                     continue;
                 }
                 leader = true;
-                while (running) {
-                    int sent = publishBatch(connection);
-                    if (sent == 0) {
-                        awaitWork();
+                try {
+                    while (running) {
+                        int sent = publishBatch(connection);
+                        if (sent == 0) {
+                            awaitWork();
+                        }
                     }
+                } finally {
+                    // also after a failure (the broker away): the connection goes back to the pool, and a pooled
+                    // connection still holding the session lock would keep every relay out until it is closed
+                    unlock(connection);
                 }
-                unlock(connection);
             } catch (Exception e) {
                 leader = false;
                 lastError.set(Instant.now() + " " + e.getClass().getSimpleName() + ": " + e.getMessage());

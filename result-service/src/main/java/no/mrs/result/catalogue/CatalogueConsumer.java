@@ -1,21 +1,23 @@
 package no.mrs.result.catalogue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import no.mrs.contracts.EventPayload;
 import no.mrs.contracts.goal.IndicatorEvent;
 import no.mrs.contracts.goal.UnitEvent;
 import no.mrs.platform.events.EventReader;
 import no.mrs.platform.events.Inbox;
+import no.mrs.platform.events.TransientRetry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
  * Learns units and indicators from {@code mrs.goal-events}. Idempotent: the inbox skips redelivered events, and
  * the stored stream version skips older ones. goal-service publishes more than the catalogue needs (goal letters,
- * goals); those are skipped on purpose and logged, never mistaken for something else.
+ * goals); those are skipped on purpose and logged, never mistaken for something else. A transient failure (the
+ * database restarting) is retried with backoff, the event unacknowledged meanwhile: order and nothing lost.
  */
 @ApplicationScoped
 public class CatalogueConsumer {
@@ -31,11 +33,19 @@ public class CatalogueConsumer {
     @Inject
     CatalogueStore store;
 
+    @Inject
+    TransientRetry retry;
+
     @Incoming("goal-events")
     @Blocking
-    @Transactional
     public void consume(String value) {
         EventReader.Received received = reader.read(value);
+        // each attempt in a transaction of its own: a failed one leaves nothing behind, not even its inbox row
+        retry.run("Applying goal event " + received.id(),
+                () -> QuarkusTransaction.requiringNew().run(() -> apply(received)));
+    }
+
+    private void apply(EventReader.Received received) {
         if (!inbox.firstTime(received.id(), received.envelope().type())) {
             LOG.debugf("Goal event %s already applied", received.id());
             return;

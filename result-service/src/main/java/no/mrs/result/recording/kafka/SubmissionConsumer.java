@@ -11,6 +11,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import no.mrs.platform.events.TransientRetry;
 import no.mrs.platform.problem.FieldError;
 import no.mrs.result.recording.ItemParser;
 import no.mrs.result.recording.ResultService;
@@ -37,7 +38,10 @@ import java.util.Set;
  * rules and idempotency as REST. What cannot be read or is rejected goes to {@code mrs.result-submissions.dlq}
  * with the reason and where it came from, and the consumer carries on. The offsets are committed only after the
  * batch is stored and its rejects are on the DLQ, so a crash in between redelivers: the accepted ones then count
- * as duplicates, and nothing is lost. Who may produce is decided by the broker's ACLs, not here.
+ * as duplicates, and nothing is lost. A transient failure — the database restarting, the broker away while a record
+ * goes to the DLQ — is retried with backoff until it passes (see {@link TransientRetry}); the poll is not
+ * acknowledged meanwhile, and such a failure never sends a record to the DLQ. Who may produce is decided by the
+ * broker's ACLs, not here.
  */
 @ApplicationScoped
 public class SubmissionConsumer {
@@ -57,6 +61,9 @@ public class SubmissionConsumer {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    TransientRetry retry;
 
     @Inject
     @Channel("result-submissions-dlq")
@@ -84,7 +91,9 @@ public class SubmissionConsumer {
         if (batch.isEmpty()) {
             return;
         }
-        List<Verdict> verdicts = results.submit(batch);
+        // the whole batch again after a failure: it was one transaction, and what was stored counts as duplicates
+        List<Verdict> verdicts = retry.call("Storing " + batch.size() + " Kafka submissions",
+                () -> results.submit(batch));
         int rejected = 0;
         for (int i = 0; i < verdicts.size(); i++) {
             if (verdicts.get(i) instanceof Verdict.Rejected r) {
@@ -134,7 +143,9 @@ public class SubmissionConsumer {
         LOG.infof("Submission %s-%d@%d to the DLQ: %s %s", record.topic(), record.partition(), record.offset(),
                 reason, json(errors));
         // waits for the broker's acknowledgement: the offset is committed only after the record is safe on the DLQ
-        dlq.sendMessageAndAwait(Message.of(record.value() == null ? "" : record.value()).addMetadata(metadata));
+        retry.run("Sending " + record.topic() + "-" + record.partition() + "@" + record.offset() + " to the DLQ",
+                () -> dlq.sendMessageAndAwait(Message.of(record.value() == null ? "" : record.value())
+                        .addMetadata(metadata)));
     }
 
     private String json(List<FieldError> errors) {
