@@ -43,6 +43,25 @@
     });
   }
 
+  // a paged list (docs/PAGING.md): follows Link rel="next" until the last page, and answers every item
+  function apiAll(path, items) {
+    var headers = { Accept: 'application/json' };
+    var token = sessionStorage.getItem('mrs-token');
+    if (token) { headers.Authorization = 'Bearer ' + token; }
+    return fetch(path, { headers: headers }).then(function (response) {
+      if (!response.ok) {
+        var error = new Error('HTTP ' + response.status);
+        error.status = response.status;
+        throw error;
+      }
+      var next = /<([^>]+)>;\s*rel="next"/.exec(response.headers.get('Link') || '');
+      return response.json().then(function (page) {
+        var all = (items || []).concat(page);
+        return next ? apiAll(next[1], all) : all;
+      });
+    });
+  }
+
   // ------------------------------------------------------------------ formatting
 
   var fmt = {
@@ -115,7 +134,7 @@
   }
 
   function loadUnits() {
-    return api('/api/units?period=' + state.month).then(function (units) {
+    return apiAll('/api/units?period=' + state.month).then(function (units) {
       state.units = units;
       if (!state.unit || !units.some(function (u) { return u.unitId === state.unit; })) {
         var national = units.filter(function (u) { return u.level === 'NATIONAL'; })[0];

@@ -3,6 +3,9 @@ package no.mrs.reporting.organisation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import no.mrs.contracts.goal.UnitLevel;
+import no.mrs.platform.paging.Cursor;
+import no.mrs.platform.paging.Page;
+import no.mrs.platform.paging.PageRequest;
 import no.mrs.reporting.model.Result;
 import no.mrs.reporting.model.Unit;
 import no.mrs.reporting.projection.ReadModels;
@@ -16,6 +19,9 @@ import java.util.List;
 @ApplicationScoped
 public class OrganisationService {
 
+    private static final Comparator<UnitEntry> ORDER = Comparator.comparing(UnitEntry::level)
+            .thenComparing(UnitEntry::unitId);
+
     @Inject
     ReadModels models;
 
@@ -26,16 +32,30 @@ public class OrganisationService {
     }
 
     /** Every unit with its parent in that month (units not yet placed then have none). */
-    public List<UnitEntry> units(YearMonth month) {
-        return models.read(model -> {
-            List<UnitEntry> units = new ArrayList<>();
+    /** A page of the units, nation first, then regions, then offices, each by unit number, with the month's parent. */
+    public Page<UnitEntry> units(YearMonth month, PageRequest page) {
+        List<String> after = page.afterKey(2);
+        UnitEntry last = after == null ? null : new UnitEntry(after.get(1), null, cursorLevel(after.get(0)), null);
+        List<UnitEntry> units = models.read(model -> {
+            List<UnitEntry> all = new ArrayList<>();
             for (Unit unit : model.units()) {
-                units.add(new UnitEntry(unit.unitId(), unit.name(), unit.level(),
+                all.add(new UnitEntry(unit.unitId(), unit.name(), unit.level(),
                         month == null ? unit.currentParent() : unit.parentAt(month)));
             }
-            units.sort(Comparator.comparing(UnitEntry::level).thenComparing(UnitEntry::unitId));
-            return units;
+            all.sort(ORDER);
+            return all;
         });
+        // the read model lives in memory: a page is a slice of the sorted units after the last key
+        return page.slice(units, unit -> ORDER.compare(unit, last) > 0,
+                unit -> Cursor.of(unit.level().name(), unit.unitId()));
+    }
+
+    private static UnitLevel cursorLevel(String text) {
+        try {
+            return UnitLevel.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw Cursor.invalid();
+        }
     }
 
     /** The first and last month with any result (both null without results). */

@@ -171,6 +171,22 @@ class DashboardBrowserTest {
         assertThat(severeConsoleEntries()).isEmpty();
     }
 
+    @Test
+    void offersEveryUnitEvenWhenTheyFillMoreThanOnePage() {
+        List<no.mrs.contracts.EventPayload> events = new ArrayList<>(List.of(region("2300", "Nav Mange", "2000")));
+        for (int i = 2301; i <= 2430; i++) {
+            events.add(office(String.valueOf(i), "Nav " + i, "2300"));
+        }
+        Api.publish(events.toArray(no.mrs.contracts.EventPayload[]::new));
+
+        // GET /api/units answers 100 a page by default (docs/PAGING.md): the picker follows the next links
+        browser.get(page + "#token=" + Api.VIEWER);
+        chooseMonth("2021-06");
+        wait(15).until(d -> d.findElements(By.cssSelector("#unit option[value='2430']")).size() == 1);
+        assertThat(browser.findElements(By.cssSelector("#unit option"))).hasSizeGreaterThan(130);
+        assertThat(severeConsoleEntries()).isEmpty();
+    }
+
     private void chooseMonth(String month) {
         wait(15).until(d -> !d.findElements(By.cssSelector("#unit option")).isEmpty());
         WebElement input = browser.findElement(By.id("month"));
