@@ -24,8 +24,9 @@ import java.util.function.Supplier;
  * offset is not committed and nothing is lost; the consumers are idempotent (inbox, stream versions, positions), so
  * a handling whose commit outcome was unknown may run again safely. It is never a reason for the dead-letter queue.
  *
- * <p>Any other failure is a bug, not a property of the record: it is tried {@link #otherFailureAttempts} times and
- * then thrown, which fails the channel (health says so) rather than skipping or dead-lettering a valid record.
+ * <p>Any other failure is most likely a bug or a broken schema, not a property of the record: it is retried the same
+ * way for a while (3 minutes; an operator may be repairing the database) and then thrown, which fails the channel
+ * (health says so) rather than skipping or dead-lettering a valid record.
  * While a handling waits, {@link #stalled()} names it (the readiness check reports it).
  */
 @ApplicationScoped
@@ -44,18 +45,18 @@ public class TransientRetry {
 
     private final Duration firstBackoff;
     private final Duration maxBackoff;
-    private final int otherFailureAttempts;
+    private final Duration giveUpOtherAfter;
     private final Map<String, Stall> stalled = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
     public TransientRetry() {
-        this(Duration.ofMillis(200), Duration.ofSeconds(5), 3);
+        this(Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofMinutes(3));
     }
 
-    public TransientRetry(Duration firstBackoff, Duration maxBackoff, int otherFailureAttempts) {
+    public TransientRetry(Duration firstBackoff, Duration maxBackoff, Duration giveUpOtherAfter) {
         this.firstBackoff = firstBackoff;
         this.maxBackoff = maxBackoff;
-        this.otherFailureAttempts = otherFailureAttempts;
+        this.giveUpOtherAfter = giveUpOtherAfter;
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -74,7 +75,7 @@ public class TransientRetry {
     public <T> T call(String what, Supplier<T> work) {
         long backoff = firstBackoff.toMillis();
         int attempts = 0;
-        int others = 0;
+        long firstOther = 0;
         Instant since = null;
         String key = what + "#" + Thread.currentThread().getId();
         try {
@@ -89,9 +90,13 @@ public class TransientRetry {
                     return result;
                 } catch (RuntimeException e) {
                     boolean passes = isTransient(e);
-                    if (!passes && ++others >= otherFailureAttempts) {
-                        LOG.errorf(e, "%s failed %d times for a reason that is not transient; giving up", what, others);
-                        throw e;
+                    if (!passes) {
+                        firstOther = firstOther == 0 ? System.nanoTime() : firstOther;
+                        if (System.nanoTime() - firstOther >= giveUpOtherAfter.toNanos()) {
+                            LOG.errorf(e, "%s kept failing for a reason that is not transient (%d attempts); giving up",
+                                    what, attempts);
+                            throw e;
+                        }
                     }
                     if (stopping) {
                         throw e;

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TransientRetryTest {
 
-    final TransientRetry retry = new TransientRetry(Duration.ofMillis(1), Duration.ofMillis(4), 3);
+    final TransientRetry retry = new TransientRetry(Duration.ofMillis(1), Duration.ofMillis(4), Duration.ofMillis(100));
 
     static RuntimeException wrapped(String sqlState, String message) {
         return new IllegalStateException("Saving failed", new SQLException(message, sqlState));
@@ -56,13 +56,13 @@ class TransientRetryTest {
     }
 
     @Test
-    void anyOtherFailureIsTriedAFewTimesAndThenThrown() {
+    void anyOtherFailureIsRetriedForAWhileAndThenThrown() {
         AtomicInteger calls = new AtomicInteger();
         assertThatThrownBy(() -> retry.run("applying", () -> {
             calls.incrementAndGet();
             throw new IllegalStateException("a bug");
         })).hasMessage("a bug");
-        assertThat(calls).hasValue(3);
+        assertThat(calls.get()).isGreaterThan(3);
         assertThat(retry.stalled()).isEmpty();
     }
 

@@ -3,15 +3,16 @@ package no.mrs.reporting.projection;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import no.mrs.platform.events.TransientRetry;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
-
-import java.time.Duration;
 
 /**
  * Consumes both topics as the events arrive, a poll's batch at a time, into the active read model. A batch that
- * cannot be saved is retried (the read model reloads what was saved first), so a database restart only delays.
+ * cannot be saved for a transient reason (the database restarting) is retried with backoff for as long as that
+ * lasts — the read model reloads what was saved first and skips what it had applied — so a database outage only
+ * delays; readiness says so meanwhile. Any other failure (a broken table, say) is retried for 3 minutes before the
+ * channel fails and health says so.
  */
 @ApplicationScoped
 public class LiveProjection {
@@ -19,42 +20,22 @@ public class LiveProjection {
     @Inject
     ReadModels models;
 
-    private static final Logger LOG = Logger.getLogger(LiveProjection.class);
-    /** How long a batch is retried (the database restarting, say) before the channel fails and health says so. */
-    static final Duration GIVE_UP_AFTER = Duration.ofMinutes(3);
+    @Inject
+    TransientRetry retry;
 
     @Incoming("goal-events")
     @Blocking
     public void goalEvents(ConsumerRecords<String, String> records) {
-        apply(records);
+        apply("goal", records);
     }
 
     @Incoming("result-events")
     @Blocking
     public void resultEvents(ConsumerRecords<String, String> records) {
-        apply(records);
+        apply("result", records);
     }
 
-    private void apply(ConsumerRecords<String, String> records) {
-        long deadline = System.nanoTime() + GIVE_UP_AFTER.toNanos();
-        long backoff = 250;
-        while (true) {
-            try {
-                models.applyLive(records);
-                return;
-            } catch (RuntimeException e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                LOG.warnf("Applying %d records failed, retrying in %d ms: %s", records.count(), backoff, e.getMessage());
-                try {
-                    Thread.sleep(backoff);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-                backoff = Math.min(backoff * 2, 5_000);
-            }
-        }
+    private void apply(String topic, ConsumerRecords<String, String> records) {
+        retry.run("Applying " + records.count() + " " + topic + " events", () -> models.applyLive(records));
     }
 }

@@ -4,6 +4,7 @@ import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import no.mrs.platform.events.TransientRetry;
 import no.mrs.reporting.model.PartitionId;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.TopicPartition;
@@ -15,7 +16,8 @@ import java.util.List;
 /**
  * The read models remember the offsets they applied (in the same transaction as the rows), so the live consumer
  * starts each assigned partition from there rather than from the group's committed offset; a fresh database
- * therefore starts from the beginning.
+ * therefore starts from the beginning. The positions may have to be loaded from the database again (after a failed
+ * save), so a database outage during a rebalance is waited out rather than failing the consumer.
  */
 @ApplicationScoped
 @Identifier(PositionSeeker.NAME)
@@ -27,10 +29,14 @@ public class PositionSeeker implements KafkaConsumerRebalanceListener {
     @Inject
     ReadModels models;
 
+    @Inject
+    TransientRetry retry;
+
     @Override
     public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         for (TopicPartition partition : partitions) {
-            Long next = models.nextOffset(new PartitionId(partition.topic(), partition.partition()));
+            Long next = retry.call("Seeking " + partition,
+                    () -> models.nextOffset(new PartitionId(partition.topic(), partition.partition())));
             if (next == null) {
                 consumer.seekToBeginning(List.of(partition));
             } else {
