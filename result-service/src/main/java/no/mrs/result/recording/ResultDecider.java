@@ -28,6 +28,11 @@ public final class ResultDecider {
 
     public static final int MAX_MEASUREMENT_ID = 128;
     public static final int MAX_TEXT = 1000;
+    /**
+     * A letter or digit first (never {@code = + - @}, which spreadsheets read as the start of a formula), then
+     * letters, digits and {@code . _ - / : + @ #}: no spaces, quotes, commas or markup.
+     */
+    public static final Pattern MEASUREMENT_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._\\-/:+@#]*");
     private static final Pattern UNIT_ID = Pattern.compile("\\d{4}");
     private static final Pattern PERIOD = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
 
@@ -78,6 +83,10 @@ public final class ResultDecider {
             }
             return new Verdict.Rejected(submission, List.of(new FieldError("measurementId", "measurement-id-reused",
                     "was already used for a different result; use a new measurementId for a new value")));
+        } else if (!MEASUREMENT_ID.matcher(id).matches()) {
+            // after the idempotency check, so that a batch stored before this rule is still a duplicate when resent
+            errors.add(new FieldError("measurementId", "invalid-format",
+                    "must start with a letter or digit and hold only letters, digits and . _ - / : + @ #"));
         }
         Catalogue.Unit unit = checkUnit(item, submission.submitter(), context.catalogue(), errors);
         YearMonth period = checkPeriod(item, context.thisMonth(), errors);

@@ -95,6 +95,17 @@ class PeriodLockTest {
     }
 
     @Test
+    void refusesABodyThatIsNotUtf8AndLocksNothing() {
+        String another = YearMonth.of(2015, 1).plusMonths(MONTHS.incrementAndGet()).toString();
+        byte[] notUtf8 = { '{', '"', 'r', 'e', 'a', 's', 'o', 'n', '"', ':', '"', (byte) 0xff, (byte) 0xfe, '"', '}' };
+        given().auth().oauth2(Tokens.directorate()).contentType(ContentType.JSON).body(notUtf8)
+                .post("/api/periods/{p}/lock", another).then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", contains("reason"));
+        given().auth().oauth2(Tokens.viewer()).get("/api/periods").then().statusCode(200)
+                .body("period", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(another)));
+    }
+
+    @Test
     void aMonthIsLockedOnceOnlyByTheDirectorateAndNotInTheFuture() {
         lock(period).statusCode(409).contentType("application/problem+json")
                 .body("type", equalTo("urn:mrs:problem:already-locked"));

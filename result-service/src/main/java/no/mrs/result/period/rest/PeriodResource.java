@@ -2,7 +2,6 @@ package no.mrs.result.period.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -29,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import java.io.IOException;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
@@ -64,9 +64,10 @@ public class PeriodResource {
     @RolesAllowed(Roles.DIRECTORATE)
     @Operation(summary = "Lock a month: later writes need a correction with a reason by a leader or the directorate")
     public Response lock(@PathParam("period") @Pattern(regexp = PERIOD, message = "must be a month, YYYY-MM") String period,
-            String body) throws JsonProcessingException {
-        // the body is optional, so that a bare POST (no content type) locks too; read here rather than by JAX-RS
-        LockBody lockBody = body == null || body.isBlank() ? new LockBody(null) : mapper.readValue(body, LockBody.class);
+            byte[] body) throws IOException {
+        // the body is optional, so that a bare POST (no content type) locks too; read here rather than by JAX-RS,
+        // from the bytes, so that invalid UTF-8 is refused by the JSON parser instead of decoded into U+FFFD
+        LockBody lockBody = blank(body) ? new LockBody(null) : mapper.readValue(body, LockBody.class);
         Set<ConstraintViolation<LockBody>> violations = validator.validate(lockBody);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
@@ -74,6 +75,18 @@ public class PeriodResource {
         PeriodService.LockView lock = periods.lock(
                 new PeriodDecider.LockPeriod(YearMonth.parse(period), lockBody.reason()), caller.subject());
         return Response.status(Response.Status.CREATED).entity(lock).build();
+    }
+
+    private static boolean blank(byte[] body) {
+        if (body == null) {
+            return true;
+        }
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
     }
 
     @GET

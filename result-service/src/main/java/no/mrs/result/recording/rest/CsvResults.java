@@ -5,6 +5,9 @@ import no.mrs.platform.problem.Problem;
 import no.mrs.platform.problem.ProblemException;
 import no.mrs.result.recording.ItemParser;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -30,7 +33,7 @@ final class CsvResults {
     }
 
     static List<Row> read(byte[] body, int maxItems) {
-        String text = new String(body, StandardCharsets.UTF_8);
+        String text = utf8(body);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
@@ -40,6 +43,9 @@ final class CsvResults {
         }
         List<String> header = records.get(0).stream().map(String::trim).toList();
         checkHeader(header);
+        if (records.size() == 1) {
+            throw EmptyBatch.problem();
+        }
         List<Row> rows = new ArrayList<>();
         for (List<String> record : records.subList(1, records.size())) {
             if (record.size() != header.size()) {
@@ -54,6 +60,16 @@ final class CsvResults {
             rows.add(new Row(cells, null));
         }
         return rows;
+    }
+
+    /** The text of the body; bytes that are not UTF-8 refuse the whole body rather than becoming U+FFFD. */
+    private static String utf8(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw malformed("The CSV body is not valid UTF-8");
+        }
     }
 
     private static void checkHeader(List<String> header) {

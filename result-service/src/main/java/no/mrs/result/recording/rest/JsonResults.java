@@ -53,6 +53,9 @@ final class JsonResults {
         if (items.size() > maxItems) {
             throw TooManyItems.problem(maxItems);
         }
+        if (items.isEmpty()) {
+            throw EmptyBatch.problem();
+        }
         List<ItemParser.Parsed> parsed = new ArrayList<>(items.size());
         for (JsonNode item : items) {
             parsed.add(ItemParser.fromJson(item, Set.of()));

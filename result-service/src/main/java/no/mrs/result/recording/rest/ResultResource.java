@@ -58,6 +58,9 @@ public class ResultResource {
     Paging paging;
 
     @Inject
+    SubmissionRateLimit rateLimit;
+
+    @Inject
     ObjectMapper mapper;
 
     private ObjectReader json;
@@ -72,6 +75,7 @@ public class ResultResource {
     @RolesAllowed({ Roles.REPORTER, Roles.LEADER, Roles.DIRECTORATE })
     @Operation(summary = "Submit results as JSON {\"results\":[...]}; each item is judged on its own")
     public Summary submitJson(byte[] body) {
+        rateLimit.take(caller.subject());
         List<ItemParser.Parsed> items = JsonResults.read(json, body, config.maxBatchItems());
         return submit(items);
     }
@@ -82,6 +86,7 @@ public class ResultResource {
     @Operation(summary = "Submit results as CSV with the header " 
             + "measurementId,unitId,indicatorId,period,numerator,denominator,value,comment,correctionReason")
     public Summary submitCsv(byte[] body) {
+        rateLimit.take(caller.subject());
         List<ItemParser.Parsed> items = new ArrayList<>();
         for (CsvResults.Row row : CsvResults.read(body, config.maxBatchItems())) {
             items.add(row.error() != null

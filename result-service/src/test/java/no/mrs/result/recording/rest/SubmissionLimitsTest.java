@@ -10,10 +10,7 @@ import no.mrs.result.fixtures.Results;
 import no.mrs.result.fixtures.Tokens;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.Socket;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,7 +20,9 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
-/** What is refused as a whole: unparseable bodies (400), too many items or too many bytes (413), wrong roles. */
+/**
+ * What is refused as a whole: unparseable or empty bodies (400), too many items or too many bytes (413), wrong roles.
+ */
 @QuarkusTest
 @WithTestResource(MrsTestInfrastructure.class)
 class SubmissionLimitsTest {
@@ -66,15 +65,35 @@ class SubmissionLimitsTest {
     }
 
     @Test
-    void refusesABodyOverTheConfiguredSizeWith413() throws Exception {
-        byte[] huge = new byte[11 * 1024 * 1024];
-        java.util.Arrays.fill(huge, (byte) ' ');
-        // Expect: 100-continue lets the server refuse on Content-Length before the client streams 11 MB
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/results"))
-                .header("Authorization", "Bearer " + reporter).header("Content-Type", "application/json")
-                .expectContinue(true).POST(HttpRequest.BodyPublishers.ofByteArray(huge)).build();
-        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(413);
+    void refusesABodyOverTheConfiguredSizeWith413ProblemBeforeReadingIt() throws Exception {
+        String response = sendHeadersOnly("/api/results", 11 * 1024 * 1024, reporter);
+        assertThat(response).startsWith("HTTP/1.1 413").containsIgnoringCase("content-type: application/problem+json")
+                .contains("\"type\":\"urn:mrs:problem:payload-too-large\"")
+                .contains("\"maxBodyBytes\":10485760").contains("\"instance\":\"/api/results\"");
+    }
+
+    @Test
+    void refusesAnOversizedBodyWith413ProblemOnEveryPathBeforeAuthentication() throws Exception {
+        // the limit is the server's, not the resource's: an unknown path and no token get the same answer
+        String response = sendHeadersOnly("/api/nothing-here", 10 * 1024 * 1024 + 1, null);
+        assertThat(response).startsWith("HTTP/1.1 413").containsIgnoringCase("content-type: application/problem+json")
+                .contains("\"type\":\"urn:mrs:problem:payload-too-large\"");
+    }
+
+    /**
+     * Sends only the head of a POST that announces a body of {@code length} bytes (Expect: 100-continue) and reads
+     * the answer until the server closes: a 413 must come without the body ever being sent.
+     */
+    static String sendHeadersOnly(String path, long length, String token) throws Exception {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(30_000);
+            String head = "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                    + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
+                    + "Content-Length: " + length + "\r\nExpect: 100-continue\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test
@@ -86,8 +105,21 @@ class SubmissionLimitsTest {
     }
 
     @Test
-    void anEmptyBatchIsFine() {
+    void refusesAnEmptyBatch() {
         given().auth().oauth2(reporter).contentType(ContentType.JSON).body("{\"results\":[]}")
-                .post("/api/results").then().statusCode(200).body("accepted", equalTo(0));
+                .post("/api/results").then().statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:mrs:problem:empty-batch"));
+        Results.submitCsv(reporter, "measurementId,unitId,indicatorId,period,numerator,denominator\r\n\r\n"
+                .getBytes(StandardCharsets.UTF_8)).statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:mrs:problem:empty-batch"));
+    }
+
+    @Test
+    void refusesACsvThatIsNotUtf8() {
+        byte[] csv = "measurementId,unitId,indicatorId,period,numerator,denominator,comment\nm1,0314,B.15,2021-06,1,2,x?\n"
+                .getBytes(StandardCharsets.UTF_8);
+        csv[csv.length - 2] = (byte) 0xff;
+        Results.submitCsv(reporter, csv).statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:mrs:problem:malformed-body"));
     }
 }

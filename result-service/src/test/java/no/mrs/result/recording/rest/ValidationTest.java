@@ -66,6 +66,27 @@ class ValidationTest {
     }
 
     @Test
+    void rejectsMeasurementIdsThatASpreadsheetWouldReadAsAFormula() {
+        for (String formula : new String[] { "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)", " padded", "a b",
+                "<b>x</b>", "a,b" }) {
+            rejected(item(office, ratio, PERIOD).ratio(1, 2).id(formula), "measurementId", "invalid-format");
+        }
+    }
+
+    @Test
+    void acceptsTheMeasurementIdsInUse() {
+        // the shapes of the demo seeder, the benchmark, the chaos suite, the system tests and the README
+        String[] ids = { "demo/2021-06/0314/B.15", "ingest/2019-03/0314/B.15", "curve100/2019-03/0314/B.15",
+                "kafka-chain/7", "probe/12", "m-42", "csv-7", "2021-06/0314/B.15/a1",
+                "3f2b6f9e-6c1d-4f0a-9d65-0c8f3d1e2a7b", "sys:2021-06T10:00+01:00#1", "x_1.2@nav" };
+        for (int i = 0; i < ids.length; i++) {
+            String period = YearMonth.of(2010, 1).plusMonths(i).toString();
+            submit(reporter, item(office, ratio, period).ratio(1, 2).id(ids[i])).statusCode(200)
+                    .body("accepted", equalTo(1));
+        }
+    }
+
+    @Test
     void rejectsMalformedUnknownAndNonOfficeUnits() {
         rejected(item("03", ratio, PERIOD).ratio(1, 2), "unitId", "malformed-unit");
         rejected(item("9999", ratio, PERIOD).ratio(1, 2), "unitId", "unknown-unit");
@@ -90,7 +111,8 @@ class ValidationTest {
     @Test
     void rejectsMalformedAndFuturePeriods() {
         rejected(item(office, ratio, "2021-13").ratio(1, 2), "period", "malformed-period");
-        rejected(item(office, ratio, "June 2021").ratio(1, 2), "period", "malformed-period");
+        rejected(item(office, ratio, "June 2021").ratio(1, 2).id("june-2021/" + java.util.UUID.randomUUID()), "period",
+                "malformed-period");
         rejected(item(office, ratio, YearMonth.now().plusMonths(2).toString()).ratio(1, 2), "period", "future-period");
     }
 
