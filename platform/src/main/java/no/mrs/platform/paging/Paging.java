@@ -40,7 +40,8 @@ public class Paging {
 
     private int limit(String text) {
         if (text == null) {
-            return config.defaultLimit();
+            // a default configured above the maximum would hand out pages nobody may ask for: the maximum wins
+            return Math.min(config.defaultLimit(), config.maxLimit());
         }
         if (!text.matches("[+-]?\\d{1,100}")) {
             throw ProblemException.badRequest("limit must be a whole number",

@@ -29,6 +29,22 @@ class PagingTest {
     }
 
     @Test
+    void aDefaultAboveTheMaximumIsTheMaximum() {
+        Paging misconfigured = new Paging(new PagingConfig() {
+            @Override
+            public int defaultLimit() {
+                return 500;
+            }
+
+            @Override
+            public int maxLimit() {
+                return 50;
+            }
+        });
+        assertThat(misconfigured.request(null, null).limit()).isEqualTo(50);
+    }
+
+    @Test
     void rejectsLimitsOutOfRangeNamingTheParameter() {
         for (String limit : List.of("0", "-1", "1001", "99999999999999999999999")) {
             assertThatThrownBy(() -> paging.request(limit, null)).isInstanceOfSatisfying(ProblemException.class, e -> {
