@@ -9,6 +9,10 @@ import no.mrs.devstack.bench.Api;
 import no.mrs.devstack.bench.Dataset;
 import no.mrs.devstack.test.KafkaTestClient;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -16,10 +20,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -127,7 +133,7 @@ public final class Chaos {
                 Duration.ofMinutes(3));
         String problem = published.verdict(ingestion.acknowledged);
         if (problem == null) {
-            problem = reportingAgrees(ingestion);
+            problem = reportingAgrees(ingestion.items.values());
         }
         return new Outcome("kill the ingester",
                 count + " results from 4 clients in batches of 500, result-service killed " + killed + " times; "
@@ -139,11 +145,11 @@ public final class Chaos {
     }
 
     /** Every office and indicator series in reporting-service equals the acknowledged inputs, month by month. */
-    private String reportingAgrees(Ingestion ingestion) throws Exception {
+    private String reportingAgrees(Collection<ObjectNode> items) throws Exception {
         Map<String, Map<String, ObjectNode>> bySeries = new HashMap<>();
         String from = null;
         String to = null;
-        for (ObjectNode item : ingestion.items.values()) {
+        for (ObjectNode item : items) {
             String period = item.path("period").asText();
             bySeries.computeIfAbsent(item.path("unitId").asText() + "/" + item.path("indicatorId").asText(),
                     k -> new HashMap<>()).put(period, item);
@@ -324,27 +330,89 @@ public final class Chaos {
 
     private Outcome restartTheDatabase() throws Exception {
         int count = quick ? 6_000 : 20_000;
+        int overKafka = quick ? 1_200 : 4_000;
         Ingestion ingestion = new Ingestion(api, stack, fresh("database", count), 200);
-        ExecutorService chaos = Executors.newSingleThreadExecutor();
+        // results produced by a system to mrs.result-submissions while PostgreSQL restarts: every service's
+        // consumer meets the outage (result-service storing them, reporting-service projecting the events)
+        List<ObjectNode> records = fresh("database-kafka", overKafka);
+        Set<String> produced = new HashSet<>();
+        records.forEach(r -> produced.add(r.path("measurementId").asText()));
+        ExecutorService chaos = Executors.newFixedThreadPool(2);
         Future<?> restart = chaos.submit(() -> {
             while (ingestion.progress() < 0.3) {
                 Thread.sleep(20);
             }
-            progress.accept("chaos: restarting PostgreSQL");
+            Future<?> producer = chaos.submit(() -> {
+                produceSteadily(records, Duration.ofSeconds(8));
+                return null;
+            });
+            Thread.sleep(1_000);
+            progress.accept("chaos: restarting PostgreSQL (REST ingestion and " + overKafka
+                    + " records over Kafka in flight)");
             stack.restartPostgres(Duration.ofSeconds(3));
+            producer.get();
             return null;
         });
         ingestion.run(2);
         restart.get();
         chaos.shutdown();
-        Published published = Published.read(stack.kafka().bootstrapServers(), "database/", ingestion.acknowledged,
-                Duration.ofMinutes(3));
+        String bootstrap = stack.kafka().bootstrapServers();
+        Published published = Published.read(bootstrap, "database/", ingestion.acknowledged, Duration.ofMinutes(3));
+        Published overTopic = Published.read(bootstrap, "database-kafka/", produced, Duration.ofMinutes(3));
         String problem = published.verdict(ingestion.acknowledged);
+        if (problem == null && ingestion.withoutProblem.get() > 0) {
+            problem = ingestion.withoutProblem.get() + " error answers without a problem body";
+        }
+        if (problem == null && overTopic.verdict(produced) != null) {
+            problem = "over Kafka: " + overTopic.verdict(produced);
+        }
+        long deadLettered = KafkaTestClient.readAll(bootstrap, "mrs.result-submissions.dlq", Duration.ofSeconds(2))
+                .stream().filter(r -> r.value() != null && r.value().contains("\"database-kafka/")).count();
+        if (problem == null && deadLettered > 0) {
+            problem = deadLettered + " valid records over Kafka were sent to the DLQ";
+        }
+        if (problem == null) {
+            List<ObjectNode> all = new ArrayList<>(ingestion.items.values());
+            all.addAll(records);
+            problem = reportingAgrees(all);
+        }
+        for (MrsService service : List.of(MrsService.RESULT, MrsService.REPORTING)) {
+            String healthAfter = awaitHealthUp(service);
+            if (problem == null && !healthAfter.equals("UP")) {
+                problem = service.id + "'s health is " + healthAfter + " after the restart";
+            }
+        }
         return new Outcome("restart the database",
-                count + " results from 2 clients; PostgreSQL restarted during the run; answers " + ingestion.statuses,
-                ingestion.acknowledged.size() + " acknowledged, all stored and published once; the service recovered by itself",
-                problem != null ? problem : ingestion.withoutProblem.get() > 0
-                        ? ingestion.withoutProblem.get() + " error answers without a problem body" : null);
+                count + " results from 2 clients over REST and " + overKafka
+                        + " over Kafka; PostgreSQL restarted during the run; answers " + ingestion.statuses,
+                ingestion.acknowledged.size() + " acknowledged over REST and " + overTopic.eventIds.size()
+                        + " records over Kafka, all stored and published once (" + overTopic.redeliveries()
+                        + " redelivered records), " + deadLettered + " in the DLQ; reporting totals per office and month"
+                        + " equal the inputs; the services recovered by themselves",
+                problem);
+    }
+
+    /** Produces the records as system submissions at a steady pace over about {@code span}. */
+    private void produceSteadily(List<ObjectNode> records, Duration span) throws Exception {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        long pause = Math.max(1, span.toMillis() / Math.max(1, records.size() / 20));
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            List<Future<?>> acks = new ArrayList<>();
+            for (int i = 0; i < records.size(); i++) {
+                ObjectNode record = records.get(i).deepCopy().put("systemId", "chaos-system");
+                acks.add(producer.send(new ProducerRecord<>("mrs.result-submissions", record.path("unitId").asText(),
+                        record.toString())));
+                if (i % 20 == 19) {
+                    Thread.sleep(pause);
+                }
+            }
+            for (Future<?> ack : acks) {
+                ack.get();
+            }
+        }
     }
 
     // ------------------------------------------------------------------ 5. concurrent writers
