@@ -13,6 +13,8 @@ import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -62,6 +64,10 @@ public class ReadModels {
      * batch re-applied from the saved state, so what a reader sees is always a prefix of the topics.
      */
     public void applyLive(Iterable<ConsumerRecord<String, String>> records) {
+        // reading the JSON needs no lock (and uses both cores for a big batch)
+        List<ConsumerRecord<String, String>> batch = new ArrayList<>();
+        records.forEach(batch::add);
+        List<RecordProjector.Parsed> parsed = projector.parseAll(batch);
         synchronized (writer) {
             Slot slot;
             ChangedRows changes;
@@ -70,8 +76,8 @@ public class ReadModels {
                 ReadModel model = model();
                 slot = activeSlot;
                 try {
-                    for (ConsumerRecord<String, String> record : records) {
-                        projector.apply(model, record);
+                    for (int i = 0; i < batch.size(); i++) {
+                        projector.apply(model, batch.get(i), parsed.get(i));
                     }
                     changes = model.takeChangedRows();
                 } catch (RuntimeException e) {

@@ -11,6 +11,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Applies Kafka records to a read model exactly once: a record below the partition's applied offset was seen
@@ -49,6 +51,12 @@ public class RecordProjector {
         } catch (IllegalArgumentException e) {
             return new Parsed(null, e);
         }
+    }
+
+    /** Reads a batch of records, in parallel when it is big enough to pay for it; in the batch's order. */
+    public List<Parsed> parseAll(List<ConsumerRecord<String, String>> records) {
+        return (records.size() < 64 ? records.stream() : records.parallelStream()).map(this::parse)
+                .collect(Collectors.toList());
     }
 
     public Outcome apply(ReadModel model, ConsumerRecord<String, String> record) {

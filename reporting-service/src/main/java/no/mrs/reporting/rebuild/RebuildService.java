@@ -39,7 +39,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Collectors;
 
 /**
  * Rebuilds the read models from the topics: empties the inactive slot, replays both topics from the beginning
@@ -194,9 +193,7 @@ public class RebuildService {
     private int poll(KafkaConsumer<String, String> consumer, ReadModel model) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
         consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-        List<RecordProjector.Parsed> parsed = records.size() < 64
-                ? records.stream().map(projector::parse).collect(Collectors.toList())
-                : records.parallelStream().map(projector::parse).collect(Collectors.toList());
+        List<RecordProjector.Parsed> parsed = projector.parseAll(records);
         for (int i = 0; i < records.size(); i++) {
             projector.apply(model, records.get(i), parsed.get(i));
         }
