@@ -84,13 +84,25 @@ public final class Bench {
             ingestion();
             batchCurve();
             freshness();
-            if (size.scaleOffices() > 0) {
-                organisation(size.scaleOffices());
-                measureLoad("dataset-scaled", Dataset.history(size.offices(), size.scaleOffices()));
-                scorecardReads("reads." + size.scaleOffices(), Math.min(10, size.readSeconds()), false);
+            if (!size.quick()) {
+                correctionsUntil(1_000_000);
             }
             rebuild();
-            memory();
+            memory("memory");
+            startUpAlone();
+            if (size.scaleOffices() > 0) {
+                // last: the in-memory read models may not fit 2,500 offices in the heap ceiling (see PERFORMANCE.md)
+                try {
+                    organisation(size.scaleOffices());
+                    measureLoad("dataset-scaled", Dataset.history(size.offices(), size.scaleOffices()));
+                    scorecardReads("reads." + size.scaleOffices(), Math.min(10, size.readSeconds()), false);
+                    memory("memory.scaled");
+                } catch (Exception e) {
+                    report.figure("reads." + size.scaleOffices() + ".failed", 1);
+                    progress.accept("bench: the step to " + size.scaleOffices() + " offices failed: " + e
+                            + alive());
+                }
+            }
             report.figure("total.seconds", (System.nanoTime() - begin) / 1e9);
             report.write(root.resolve("target/bench/report.json"), stack);
             System.out.println(report.table());
@@ -377,7 +389,63 @@ public final class Bench {
         report.figure("rebuild.eventsPerSecond", events / seconds);
     }
 
-    private void memory() throws Exception {
+    private String alive() {
+        StringBuilder states = new StringBuilder();
+        stack.services().forEach((service, process) -> states.append("; ").append(service.id)
+                .append(process.isAlive() ? " running" : " stopped (see its log)"));
+        return states.toString();
+    }
+
+    /**
+     * Corrections of the history (each key corrected again, pass after pass) until the topics hold {@code events}
+     * events, so that the rebuild replays that many without the read models growing past the organisation's size.
+     */
+    private void correctionsUntil(long events) throws Exception {
+        long have = topicEvents();
+        for (int pass = 1; have < events; pass++) {
+            List<ObjectNode> items = new ArrayList<>();
+            for (ObjectNode item : Dataset.history(0, size.offices())) {
+                if (items.size() >= events - have) {
+                    break;
+                }
+                ObjectNode correction = Dataset.item("corr" + pass, Dataset.officeIndex(item.path("unitId").asText()),
+                        Dataset.indicator(item.path("indicatorId").asText()),
+                        YearMonth.parse(item.path("period").asText()), pass + 1);
+                items.add(correction.put("correctionReason", "benchmark: history of corrections, pass " + pass));
+            }
+            progress.accept("bench: " + have + " events in the topics; " + items.size()
+                    + " corrections so that the rebuild replays " + events);
+            long start = System.nanoTime();
+            long accepted = submitAll(items, 1_000, size.clients(), null);
+            report.figure("corrections.pass" + pass + ".resultsPerSecond", accepted / ((System.nanoTime() - start) / 1e9));
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+            long target = have + items.size();
+            while ((have = topicEvents()) < target && System.nanoTime() < deadline) {
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    /** Records in mrs.goal-events and mrs.result-events. */
+    private long topicEvents() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new StringDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : List.of("mrs.goal-events", "mrs.result-events")) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+            }
+            long total = 0;
+            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
+            for (Map.Entry<TopicPartition, Long> end : consumer.endOffsets(partitions).entrySet()) {
+                total += end.getValue() - begin.get(end.getKey());
+            }
+            return total;
+        }
+    }
+
+    private void memory(String prefix) throws Exception {
         for (Map.Entry<MrsService, ManagedProcess> entry : stack.services().entrySet()) {
             String id = entry.getKey().id;
             long pid = entry.getValue().pid();
@@ -386,7 +454,7 @@ public final class Bench {
                 for (String line : Files.readAllLines(status)) {
                     if (line.startsWith("VmRSS:") || line.startsWith("VmHWM:")) {
                         long kb = Long.parseLong(line.replaceAll("\\D", ""));
-                        report.figure("memory." + id + "." + (line.startsWith("VmRSS") ? "rssMiB" : "peakRssMiB"),
+                        report.figure(prefix + "." + id + "." + (line.startsWith("VmRSS") ? "rssMiB" : "peakRssMiB"),
                                 kb / 1024.0);
                     }
                 }
@@ -394,8 +462,22 @@ public final class Bench {
             String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create(stack.url(entry.getKey()) + "/q/metrics")).header("Accept", "text/plain").build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-            report.figure("memory." + id + ".heapMaxMiB", Report.sumMetric(metrics, "jvm_memory_max_bytes", "area=\"heap\"") / 1048576.0);
-            report.figure("memory." + id + ".heapUsedMiB", Report.sumMetric(metrics, "jvm_memory_used_bytes", "area=\"heap\"") / 1048576.0);
+            report.figure(prefix + "." + id + ".heapMaxMiB", Report.sumMetric(metrics, "jvm_memory_max_bytes", "area=\"heap\"") / 1048576.0);
+            report.figure(prefix + "." + id + ".heapUsedMiB", Report.sumMetric(metrics, "jvm_memory_used_bytes", "area=\"heap\"") / 1048576.0);
+        }
+    }
+
+    /**
+     * Each service restarted on its own, with its state from the run, the others idle: the start-up time of the
+     * service itself (the stack's first start launches all three at once, sharing the cores).
+     */
+    private void startUpAlone() throws Exception {
+        for (MrsService service : MrsService.values()) {
+            progress.accept("bench: start-up of " + service.id + " alone, with the run's state");
+            stack.services().get(service).stop(Duration.ofSeconds(30));
+            long t0 = System.nanoTime();
+            stack.restart(service);
+            report.figure("startup." + service.id + ".aloneSeconds", (System.nanoTime() - t0) / 1e9);
         }
     }
 

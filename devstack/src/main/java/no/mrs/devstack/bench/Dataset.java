@@ -32,6 +32,16 @@ public final class Dataset {
         return REGIONS.get(officeIndex % REGIONS.size());
     }
 
+    /** The index of an office id made by {@link #office(int)}. */
+    public static int officeIndex(String officeId) {
+        return Integer.parseInt(officeId) - 6000;
+    }
+
+    public static DemoSeeder.Indicator indicator(String indicatorId) {
+        return indicators().stream().filter(i -> i.id().equals(indicatorId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Not a bench indicator: " + indicatorId));
+    }
+
     public static List<DemoSeeder.Indicator> indicators() {
         return DemoSeeder.INDICATORS;
     }

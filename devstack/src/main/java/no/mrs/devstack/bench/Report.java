@@ -26,9 +26,9 @@ final class Report {
             new Target("national scorecard p99 ≤ 20 ms", "reads.national.p99Millis", 20, false),
             new Target("national scorecard ≥ 2× the direct-SQL requests/s", "reads.national.ratioToBaseline", 2, true),
             new Target("rebuild ≥ 50,000 events/s", "rebuild.eventsPerSecond", 50_000, true),
-            new Target("goal-service ready ≤ 5 s", "startup.goal-service.seconds", 5, false),
-            new Target("result-service ready ≤ 5 s", "startup.result-service.seconds", 5, false),
-            new Target("reporting-service ready ≤ 5 s", "startup.reporting-service.seconds", 5, false),
+            new Target("goal-service ready ≤ 5 s (started alone)", "startup.goal-service.aloneSeconds", 5, false),
+            new Target("result-service ready ≤ 5 s (started alone)", "startup.result-service.aloneSeconds", 5, false),
+            new Target("reporting-service ready ≤ 5 s (started alone)", "startup.reporting-service.aloneSeconds", 5, false),
             new Target("goal-service heap ceiling ≤ 256 MB", "memory.goal-service.heapMaxMiB", 256, false),
             new Target("result-service heap ceiling ≤ 256 MB", "memory.result-service.heapMaxMiB", 256, false),
             new Target("reporting-service heap ceiling ≤ 256 MB", "memory.reporting-service.heapMaxMiB", 256, false));

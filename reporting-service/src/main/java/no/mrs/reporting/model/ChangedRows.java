@@ -21,7 +21,7 @@ public record ChangedRows(List<Unit> units, List<Indicator> indicators, List<Goa
         List<Goal> goals = new ArrayList<>(changes.goals.size());
         changes.goals.forEach(id -> goals.add(model.goal(id).orElseThrow()));
         List<Result> results = new ArrayList<>(changes.results.size());
-        changes.results.forEach(key -> results.add(model.result(key).orElseThrow()));
+        changes.results.values().forEach(results::add);
         Map<String, Long> streams = new LinkedHashMap<>();
         changes.streams.forEach(stream -> streams.put(stream, model.streamVersion(stream)));
         Map<PartitionId, Position> partitions = new LinkedHashMap<>();

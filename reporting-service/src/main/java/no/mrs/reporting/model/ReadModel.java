@@ -24,10 +24,13 @@ public final class ReadModel {
     private final Map<String, Unit> units = new HashMap<>();
     private final Map<String, Indicator> indicators = new HashMap<>();
     private final Map<String, Goal> goals = new HashMap<>();
-    private final Map<Result.Key, Result> results = new HashMap<>();
+    private int resultCount;
     /** indicator -> month -> unit -> result: what aggregation scans. */
     private final Map<String, Map<YearMonth, Map<String, Result>>> resultsByIndicator = new HashMap<>();
+    /** The applied version of every stream but the results' (each {@link Result} holds its own). */
     private final Map<String, Long> streamVersions = new HashMap<>();
+    /** One instance of each unit id, indicator id and month, shared by every result that names it. */
+    private final Map<Object, Object> canonical = new HashMap<>();
     private final Map<PartitionId, Position> positions = new TreeMap<>();
     private Changes changes = new Changes();
     private long revision;
@@ -66,11 +69,29 @@ public final class ReadModel {
     }
 
     public Optional<Result> result(Result.Key key) {
-        return Optional.ofNullable(results.get(key));
+        Map<String, Result> byUnit = byUnit(key.indicatorId(), key.period());
+        return Optional.ofNullable(byUnit == null ? null : byUnit.get(key.unitId()));
     }
 
+    /** Every result (a view: iterate it under the read lock). */
     public Collection<Result> results() {
-        return Collections.unmodifiableCollection(results.values());
+        return new java.util.AbstractCollection<>() {
+            @Override
+            public java.util.Iterator<Result> iterator() {
+                return resultsByIndicator.values().stream().flatMap(byMonth -> byMonth.values().stream())
+                        .flatMap(byUnit -> byUnit.values().stream()).iterator();
+            }
+
+            @Override
+            public int size() {
+                return resultCount;
+            }
+        };
+    }
+
+    private Map<String, Result> byUnit(String indicatorId, YearMonth month) {
+        Map<YearMonth, Map<String, Result>> byMonth = resultsByIndicator.get(indicatorId);
+        return byMonth == null ? null : byMonth.get(month);
     }
 
     /** The results of an indicator in a month, by unit (empty when there are none). */
@@ -80,6 +101,13 @@ public final class ReadModel {
         return byUnit == null ? Map.of() : Collections.unmodifiableMap(byUnit);
     }
 
+    /** The months in which any indicator has results. */
+    public java.util.Set<YearMonth> resultMonths() {
+        java.util.Set<YearMonth> months = new java.util.HashSet<>();
+        resultsByIndicator.values().forEach(byMonth -> months.addAll(byMonth.keySet()));
+        return months;
+    }
+
     /** The months in which an indicator has results. */
     public Collection<YearMonth> months(String indicatorId) {
         Map<YearMonth, Map<String, Result>> byMonth = resultsByIndicator.get(indicatorId);
@@ -87,11 +115,63 @@ public final class ReadModel {
     }
 
     public long streamVersion(String streamId) {
-        return streamVersions.getOrDefault(streamId, 0L);
+        Result.Key key = resultStream(streamId);
+        if (key != null) {
+            Optional<Result> result = result(key);
+            if (result.isPresent()) {
+                return result.get().streamVersion();
+            }
+        }
+        Long version = streamVersions.get(streamId);
+        return version == null ? 0L : version;
     }
 
+    /** Every stream's applied version, by stream id: a copy, for checksums. */
     public Map<String, Long> streamVersions() {
-        return Collections.unmodifiableMap(streamVersions);
+        Map<String, Long> all = new HashMap<>(streamVersions);
+        for (Result result : results()) {
+            if (result.streamVersion() > 0) {
+                all.put(resultStreamId(result.key()), result.streamVersion());
+            }
+        }
+        return Collections.unmodifiableMap(all);
+    }
+
+    /** How many streams have been applied. */
+    public int streamCount() {
+        int count = streamVersions.size();
+        for (Result result : results()) {
+            if (result.streamVersion() > 0) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static final String RESULT_STREAM = "result:";
+
+    /** The result key of a result stream id ({@code result:<unit>/<indicator>/<month>}), null for any other id. */
+    static Result.Key resultStream(String streamId) {
+        if (!streamId.startsWith(RESULT_STREAM)) {
+            return null;
+        }
+        int first = streamId.indexOf('/', RESULT_STREAM.length());
+        int last = streamId.lastIndexOf('/');
+        if (first < 0 || last <= first) {
+            return null;
+        }
+        try {
+            Result.Key key = new Result.Key(streamId.substring(RESULT_STREAM.length(), first),
+                    streamId.substring(first + 1, last), YearMonth.parse(streamId.substring(last + 1)));
+            // only an id that the key spells back exactly is kept by key
+            return resultStreamId(key).equals(streamId) ? key : null;
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    static String resultStreamId(Result.Key key) {
+        return RESULT_STREAM + key.unitId() + "/" + key.indicatorId() + "/" + key.period();
     }
 
     public Optional<Position> position(PartitionId partition) {
@@ -148,19 +228,38 @@ public final class ReadModel {
     }
 
     public void put(Result result) {
-        results.put(result.key(), result);
-        resultsByIndicator.computeIfAbsent(result.indicatorId(), i -> new HashMap<>())
-                .computeIfAbsent(result.period(), m -> new HashMap<>())
-                .put(result.unitId(), result);
-        Map<YearMonth, Map<String, Object>> derived = sums.get(result.indicatorId());
-        if (derived != null) {
-            derived.remove(result.period());
+        String unitId = canonical(result.unitId());
+        String indicatorId = canonical(result.indicatorId());
+        YearMonth period = canonical(result.period());
+        Map<String, Result> byUnit = resultsByIndicator.computeIfAbsent(indicatorId, i -> new HashMap<>())
+                .computeIfAbsent(period, m -> new HashMap<>());
+        Result previous = byUnit.get(unitId);
+        // a replacement keeps the stream's version until the model records the new one
+        long version = result.streamVersion() == 0 && previous != null ? previous.streamVersion() : result.streamVersion();
+        // in memory without its measurement id (the change below carries it to the slot)
+        Result kept = new Result(unitId, indicatorId, period, result.numerator(), result.denominator(), result.value(),
+                result.comment(), null, version);
+        byUnit.put(unitId, kept);
+        if (previous == null) {
+            resultCount++;
         }
-        changed().results.add(result.key());
+        Map<YearMonth, Map<String, Object>> derived = sums.get(indicatorId);
+        if (derived != null) {
+            derived.remove(period);
+        }
+        changed().results.put(kept.key(), result);
     }
 
     public void streamApplied(String streamId, long version) {
-        streamVersions.put(streamId, version);
+        Result.Key key = resultStream(streamId);
+        Map<String, Result> byUnit = key == null ? null : byUnit(key.indicatorId(), key.period());
+        Result result = byUnit == null ? null : byUnit.get(key.unitId());
+        if (result != null) {
+            byUnit.put(result.unitId(), result.withStreamVersion(version));
+            streamVersions.remove(streamId);
+        } else {
+            streamVersions.put(streamId, version);
+        }
         changed().streams.add(streamId);
     }
 
@@ -172,6 +271,15 @@ public final class ReadModel {
     /** The rows changed since the last call, copied out so they can be saved on any thread; recording starts afresh. */
     public ChangedRows takeChangedRows() {
         return ChangedRows.of(this, takeChanges());
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T canonical(T value) {
+        if (value == null) {
+            return null;
+        }
+        Object known = canonical.putIfAbsent(value, value);
+        return known == null ? value : (T) known;
     }
 
     /** The keys changed since the last call; the model starts recording afresh. */

@@ -63,9 +63,9 @@ public class OrganisationService {
         return models.read(model -> {
             YearMonth first = null;
             YearMonth last = null;
-            for (Result result : model.results()) {
-                first = first == null || result.period().isBefore(first) ? result.period() : first;
-                last = last == null || result.period().isAfter(last) ? result.period() : last;
+            for (YearMonth month : model.resultMonths()) {
+                first = first == null || month.isBefore(first) ? month : first;
+                last = last == null || month.isAfter(last) ? month : last;
             }
             return new Periods(first == null ? null : first.toString(), last == null ? null : last.toString());
         });

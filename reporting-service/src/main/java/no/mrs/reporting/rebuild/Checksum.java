@@ -49,7 +49,7 @@ public final class Checksum {
         }
         for (Result r : model.results()) {
             lines.add(String.join("|", "result", r.unitId(), r.indicatorId(), r.period().toString(), num(r.numerator()),
-                    num(r.denominator()), num(r.value()), str(r.comment()), str(r.measurementId())));
+                    num(r.denominator()), num(r.value()), str(r.comment())));
         }
         for (Map.Entry<String, Long> stream : model.streamVersions().entrySet()) {
             lines.add("stream|" + stream.getKey() + "|" + stream.getValue());
@@ -63,7 +63,7 @@ public final class Checksum {
             }
             return new Digest("sha256:" + HexFormat.of().formatHex(digest.digest()), model.units().size(),
                     model.indicators().size(), model.goals().size(), model.results().size(),
-                    model.streamVersions().size());
+                    model.streamCount());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
