@@ -2,22 +2,82 @@ package no.mrs.reporting.model;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
+import java.util.Objects;
 
 /**
  * The current figure an office reported for an indicator and month (a correction replaces it), and the version of
- * its event stream applied so far (0 until the model records it). The read model keeps millions of these, so it
- * keeps them lean: {@code measurementId} travels with a change to the slot's table but is not kept in memory.
+ * its event stream applied so far (0 until the model records it).
+ *
+ * <p>The read model keeps millions of these in memory, so they are lean: a figure whose unscaled value fits a
+ * {@code long} is kept as that value and its scale (exactly, {@link #numerator()} gives the same BigDecimal back),
+ * and {@code measurementId} travels with a change to the slot's table but is not kept by the model.
  */
-public record Result(String unitId, String indicatorId, YearMonth period, BigDecimal numerator,
-        BigDecimal denominator, BigDecimal value, String comment, String measurementId, long streamVersion) {
+public final class Result {
 
-    public Result(String unitId, String indicatorId, YearMonth period, BigDecimal numerator, BigDecimal denominator,
-            BigDecimal value, String comment, String measurementId) {
+    /** Marks a figure that is absent (null) in the scale fields. */
+    private static final int ABSENT = Integer.MIN_VALUE;
+    /** Marks a figure kept as a BigDecimal (too long for a {@code long}). */
+    private static final int WIDE = Integer.MAX_VALUE;
+
+    private final String unitId;
+    private final String indicatorId;
+    private final YearMonth period;
+    private final long numerator;
+    private final long denominator;
+    private final long value;
+    private final int numeratorScale;
+    private final int denominatorScale;
+    private final int valueScale;
+    /** The figures that do not fit a long (almost never): numerator, denominator, value. */
+    private final BigDecimal[] wide;
+    private final String comment;
+    private final String measurementId;
+    private final long streamVersion;
+
+    public Result(String unitId, String indicatorId, YearMonth period, BigDecimal numerator,
+            BigDecimal denominator, BigDecimal value, String comment, String measurementId) {
         this(unitId, indicatorId, period, numerator, denominator, value, comment, measurementId, 0L);
     }
 
+    public Result(String unitId, String indicatorId, YearMonth period, BigDecimal numerator,
+            BigDecimal denominator, BigDecimal value, String comment, String measurementId, long streamVersion) {
+        this.unitId = unitId;
+        this.indicatorId = indicatorId;
+        this.period = period;
+        this.comment = comment;
+        this.measurementId = measurementId;
+        this.streamVersion = streamVersion;
+        BigDecimal[] tooWide = null;
+        long[] unscaled = new long[3];
+        int[] scales = new int[3];
+        BigDecimal[] figures = { numerator, denominator, value };
+        for (int i = 0; i < 3; i++) {
+            BigDecimal figure = figures[i];
+            if (figure == null) {
+                scales[i] = ABSENT;
+            } else if (figure.unscaledValue().bitLength() < 64 && figure.scale() != ABSENT && figure.scale() != WIDE) {
+                unscaled[i] = figure.unscaledValue().longValue();
+                scales[i] = figure.scale();
+            } else {
+                if (tooWide == null) {
+                    tooWide = new BigDecimal[3];
+                }
+                tooWide[i] = figure;
+                scales[i] = WIDE;
+            }
+        }
+        this.numerator = unscaled[0];
+        this.denominator = unscaled[1];
+        this.value = unscaled[2];
+        this.numeratorScale = scales[0];
+        this.denominatorScale = scales[1];
+        this.valueScale = scales[2];
+        this.wide = tooWide;
+    }
+
     public Result withStreamVersion(long version) {
-        return new Result(unitId, indicatorId, period, numerator, denominator, value, comment, measurementId, version);
+        return new Result(unitId, indicatorId, period, numerator(), denominator(), value(), comment, measurementId,
+                version);
     }
 
     public Key key() {
@@ -25,5 +85,70 @@ public record Result(String unitId, String indicatorId, YearMonth period, BigDec
     }
 
     public record Key(String unitId, String indicatorId, YearMonth period) {
+    }
+
+    public String unitId() {
+        return unitId;
+    }
+
+    public String indicatorId() {
+        return indicatorId;
+    }
+
+    public YearMonth period() {
+        return period;
+    }
+
+    public BigDecimal numerator() {
+        return figure(0, numerator, numeratorScale);
+    }
+
+    public BigDecimal denominator() {
+        return figure(1, denominator, denominatorScale);
+    }
+
+    public BigDecimal value() {
+        return figure(2, value, valueScale);
+    }
+
+    public String comment() {
+        return comment;
+    }
+
+    public String measurementId() {
+        return measurementId;
+    }
+
+    public long streamVersion() {
+        return streamVersion;
+    }
+
+    private BigDecimal figure(int index, long unscaled, int scale) {
+        if (scale == ABSENT) {
+            return null;
+        }
+        return scale == WIDE ? wide[index] : BigDecimal.valueOf(unscaled, scale);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Result r && unitId.equals(r.unitId) && indicatorId.equals(r.indicatorId)
+                && period.equals(r.period) && Objects.equals(numerator(), r.numerator())
+                && Objects.equals(denominator(), r.denominator()) && Objects.equals(value(), r.value())
+                && Objects.equals(comment, r.comment) && Objects.equals(measurementId, r.measurementId)
+                && streamVersion == r.streamVersion;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(unitId, indicatorId, period, numerator(), denominator(), value(), comment, measurementId,
+                streamVersion);
+    }
+
+    @Override
+    public String toString() {
+        return "Result[" + unitId + ", " + indicatorId + ", " + period + ", numerator=" + numerator() + ", denominator="
+                + denominator() + ", value=" + value() + ", comment=" + comment + ", measurementId=" + measurementId
+                + ", streamVersion=" + streamVersion + "]";
     }
 }
