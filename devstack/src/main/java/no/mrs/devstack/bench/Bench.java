@@ -89,7 +89,13 @@ public final class Bench {
             }
             rebuild();
             memory("memory");
-            startUpAlone();
+            try {
+                startUpAlone();
+            } catch (Exception e) {
+                report.figure("startup.alone.failed", 1);
+                progress.accept("bench: starting a service alone failed: " + e + alive());
+                return finish(begin, 1);
+            }
             if (size.scaleOffices() > 0) {
                 // last: the in-memory read models may not fit 2,500 offices in the heap ceiling (see PERFORMANCE.md)
                 try {
@@ -103,11 +109,16 @@ public final class Bench {
                             + alive());
                 }
             }
-            report.figure("total.seconds", (System.nanoTime() - begin) / 1e9);
-            report.write(root.resolve("target/bench/report.json"), stack);
-            System.out.println(report.table());
-            return 0;
+            return finish(begin, 0);
         }
+    }
+
+    /** Writes the report and prints the table (also after a step that failed, with the figures so far). */
+    private int finish(long begin, int exitCode) throws Exception {
+        report.figure("total.seconds", (System.nanoTime() - begin) / 1e9);
+        report.write(root.resolve("target/bench/report.json"), stack);
+        System.out.println(report.table());
+        return exitCode;
     }
 
     // ----------------------------------------------------------------- the dataset

@@ -232,6 +232,7 @@ public class SlotStore {
     public ReadModel load(Slot slot) {
         String s = slot.schema;
         ReadModel model = new ReadModel();
+        long loaded = 0;
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
             st.setFetchSize(5_000);
             Map<String, List<Unit.Spell>> spells = new HashMap<>();
@@ -271,6 +272,9 @@ public class SlotStore {
             try (ResultSet rs = st.executeQuery("select unit_id, indicator_id, period, numerator, denominator, value,"
                     + " comment, measurement_id from " + s + ".result")) {
                 while (rs.next()) {
+                    if (++loaded % 10_000 == 0) {
+                        model.takeChanges(); // loading changes nothing to save: keep the model's record short
+                    }
                     model.put(new Result(rs.getString(1), rs.getString(2), YearMonth.parse(rs.getString(3)),
                             rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7),
                             rs.getString(8)));
@@ -278,6 +282,9 @@ public class SlotStore {
             }
             try (ResultSet rs = st.executeQuery("select stream_id, version from " + s + ".stream_position")) {
                 while (rs.next()) {
+                    if (++loaded % 10_000 == 0) {
+                        model.takeChanges();
+                    }
                     model.streamApplied(rs.getString(1), rs.getLong(2));
                 }
             }
