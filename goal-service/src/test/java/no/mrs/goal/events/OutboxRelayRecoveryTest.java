@@ -78,6 +78,48 @@ class OutboxRelayRecoveryTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> relay.backlog() == 0);
     }
 
+    /**
+     * A transaction takes its position, another one after it commits first and is published; the first commits
+     * later (below the relay's high-water mark) and must still be published.
+     */
+    @Test
+    void anEventCommittedAfterAHigherPositionWasPublishedIsPublishedToo() throws Exception {
+        java.util.concurrent.CountDownLatch appended = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch commit = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService slow = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<?> late = slow.submit(() -> io.quarkus.narayana.jta.QuarkusTransaction
+                    .requiringNew().run(() -> {
+                        store.append("unit:late-commit", 0, "test",
+                                new no.mrs.contracts.goal.UnitRenamed("late-commit", "Late", "Early"));
+                        appended.countDown();
+                        try {
+                            commit.await();
+                        } catch (InterruptedException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }));
+            assertThat(appended.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> store.append("unit:early-commit", 0,
+                    "test", new no.mrs.contracts.goal.UnitRenamed("early-commit", "Early", "Late")));
+            relay.wake();
+            KafkaTestClient.readUntil(bootstrap(), TOPIC,
+                    read -> read.stream().anyMatch(r -> r.value().contains("early-commit")), Duration.ofSeconds(60));
+
+            commit.countDown();
+            late.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            relay.wake();
+
+            List<ConsumerRecord<String, String>> records = KafkaTestClient.readUntil(bootstrap(), TOPIC,
+                    read -> read.stream().anyMatch(r -> r.value().contains("\"late-commit\"")), Duration.ofSeconds(60));
+            assertThat(records).anyMatch(r -> r.value().contains("\"late-commit\""));
+            await().atMost(Duration.ofSeconds(30)).until(() -> relay.backlog() == 0);
+        } finally {
+            commit.countDown();
+            slow.shutdownNow();
+        }
+    }
+
     /** A letter drafted twice and published, a local goal revised and retired, a proposal adopted. */
     private static void changeALotInOneYear(int year) {
         String letterId = as(DIRECTORATE).body(letter(year, "0000", "B.15=80")).post("/api/goal-letters")

@@ -47,11 +47,30 @@ public class OutboxRelay {
     /** The advisory lock key: "mrs-outbox" in ASCII, shared by every service (each has its own database). */
     private static final long LOCK_KEY = 0x6d72732d6f7574L;
 
-    private static final String BATCH = """
+    /**
+     * The next rows after the highest position published: the outbox is a queue whose head is a trail of deleted
+     * rows until vacuum clears them, and an index range scan from the last position skips that trail (a scan from
+     * the start took 80 ms a batch under load). The rows are picked first, then joined to their events.
+     */
+    private static final String NEXT = """
+            with next as materialized (
+                select position, topic, message_key from outbox where position > ? order by position limit ?)
             select o.position, o.topic, o.message_key, e.event_id, e.stream_id, e.stream_version, e.event_type,
                    e.subject, e.occurred_at, e.actor, e.data::text
-            from outbox o join event_log e on e.position = o.position
-            order by o.position limit ?""";
+            from next o join event_log e on e.position = o.position
+            order by o.position""";
+    /**
+     * Rows at or below the highest position published: a transaction that took its positions before another but
+     * committed after it. Such rows are of other streams (a stream's next version is only appended after its
+     * previous one committed), so publishing them late keeps every stream in order.
+     */
+    private static final String LATE = """
+            with late as materialized (
+                select position, topic, message_key from outbox where position <= ? order by position limit ?)
+            select o.position, o.topic, o.message_key, e.event_id, e.stream_id, e.stream_version, e.event_type,
+                   e.subject, e.occurred_at, e.actor, e.data::text
+            from late o join event_log e on e.position = o.position
+            order by o.position""";
 
     @Inject
     AgroalDataSource dataSource;
@@ -73,6 +92,8 @@ public class OutboxRelay {
     private volatile boolean leader;
     private Thread thread;
     private KafkaProducer<String, String> producer;
+    /** The highest position this relay has published since it took the lock (only the relay thread uses it). */
+    private long highWater;
 
     private final AtomicLong published = new AtomicLong();
     private final AtomicReference<Instant> lastSuccess = new AtomicReference<>();
@@ -169,6 +190,7 @@ public class OutboxRelay {
                     continue;
                 }
                 leader = true;
+                highWater = 0; // another relay may have published meanwhile: start from the outbox's head
                 try {
                     while (running) {
                         int sent = publishBatch(connection);
@@ -191,11 +213,24 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * Publishes the next batch after the highest position published so far; when that is not a full batch (the
+     * relay has caught up), also any rows committed late below it. Returns how many were published.
+     */
     private int publishBatch(Connection connection) throws Exception {
+        int sent = publish(connection, NEXT);
+        if (sent < config.outbox().batchSize()) {
+            sent += publish(connection, LATE);
+        }
+        return sent;
+    }
+
+    private int publish(Connection connection, String query) throws Exception {
         List<Long> positions = new ArrayList<>();
         List<Future<RecordMetadata>> acks = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(BATCH)) {
-            ps.setInt(1, config.outbox().batchSize());
+        try (PreparedStatement ps = connection.prepareStatement(query)) {
+            ps.setLong(1, highWater);
+            ps.setInt(2, config.outbox().batchSize());
             try (ResultSet rs = ps.executeQuery()) {
                 KafkaProducer<String, String> kafka = producer();
                 while (rs.next()) {
@@ -220,6 +255,7 @@ public class OutboxRelay {
             delete.setArray(1, array);
             delete.executeUpdate();
         }
+        highWater = Math.max(highWater, positions.get(positions.size() - 1));
         published.addAndGet(positions.size());
         lastSuccess.set(Instant.now());
         lastError.set(null);
