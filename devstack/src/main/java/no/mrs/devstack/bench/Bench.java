@@ -318,6 +318,7 @@ public final class Bench {
     // ----------------------------------------------------------------- scorecard reads
 
     private void scorecardReads(String name, int seconds, boolean withBaseline) throws Exception {
+        awaitProjection(name);
         for (String unit : List.of("0000", "0300")) {
             progress.accept("bench: scorecard reads of " + unit + " — 16 clients for " + seconds + " s (" + name + ")");
             Latencies latencies = new Latencies();
@@ -344,6 +345,24 @@ public final class Bench {
                 report.ratio(alias + ".ratioToBaseline", count / (double) seconds, baseline.requestsPerSecond());
             }
         }
+    }
+
+    /**
+     * Waits until reporting-service has applied everything on its topics (lag 0 on /api/status), so that reads are
+     * measured on a settled model, not while each applied batch replaces the cached scorecards; reports how long.
+     */
+    private void awaitProjection(String name) throws Exception {
+        progress.accept("bench: waiting for reporting-service to apply everything loaded (" + name + ")");
+        String status = stack.url(MrsService.REPORTING) + "/api/status";
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.MINUTES.toNanos(10);
+        while (api.expect("GET", status, api.directorate, null, 200).path("lag").asLong() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("reporting-service did not catch up within 10 minutes");
+            }
+            Thread.sleep(250);
+        }
+        report.figure(name + ".projectionCatchUpSeconds", (System.nanoTime() - start) / 1e9);
     }
 
     interface Call {

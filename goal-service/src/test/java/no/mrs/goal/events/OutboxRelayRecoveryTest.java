@@ -38,6 +38,9 @@ import static org.awaitility.Awaitility.await;
 class OutboxRelayRecoveryTest {
 
     static final String TOPIC = "mrs.goal-events";
+    /** Streams of units no other test registers (the events must still match their schemas). */
+    static final String LATE = "\"streamid\":\"unit:9901\"";
+    static final String EARLY = "\"streamid\":\"unit:9902\"";
 
     @Inject
     OutboxRelay relay;
@@ -90,8 +93,8 @@ class OutboxRelayRecoveryTest {
         try {
             java.util.concurrent.Future<?> late = slow.submit(() -> io.quarkus.narayana.jta.QuarkusTransaction
                     .requiringNew().run(() -> {
-                        store.append("unit:late-commit", 0, "test",
-                                new no.mrs.contracts.goal.UnitRenamed("late-commit", "Late", "Early"));
+                        store.append("unit:9901", 0, "test",
+                                new no.mrs.contracts.goal.UnitRenamed("9901", "Late", "Early"));
                         appended.countDown();
                         try {
                             commit.await();
@@ -100,19 +103,19 @@ class OutboxRelayRecoveryTest {
                         }
                     }));
             assertThat(appended.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
-            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> store.append("unit:early-commit", 0,
-                    "test", new no.mrs.contracts.goal.UnitRenamed("early-commit", "Early", "Late")));
+            io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> store.append("unit:9902", 0,
+                    "test", new no.mrs.contracts.goal.UnitRenamed("9902", "Early", "Late")));
             relay.wake();
             KafkaTestClient.readUntil(bootstrap(), TOPIC,
-                    read -> read.stream().anyMatch(r -> r.value().contains("early-commit")), Duration.ofSeconds(60));
+                    read -> read.stream().anyMatch(r -> r.value().contains(EARLY)), Duration.ofSeconds(60));
 
             commit.countDown();
             late.get(30, java.util.concurrent.TimeUnit.SECONDS);
             relay.wake();
 
             List<ConsumerRecord<String, String>> records = KafkaTestClient.readUntil(bootstrap(), TOPIC,
-                    read -> read.stream().anyMatch(r -> r.value().contains("\"late-commit\"")), Duration.ofSeconds(60));
-            assertThat(records).anyMatch(r -> r.value().contains("\"late-commit\""));
+                    read -> read.stream().anyMatch(r -> r.value().contains(LATE)), Duration.ofSeconds(60));
+            assertThat(records).anyMatch(r -> r.value().contains(LATE));
             await().atMost(Duration.ofSeconds(30)).until(() -> relay.backlog() == 0);
         } finally {
             commit.countDown();
