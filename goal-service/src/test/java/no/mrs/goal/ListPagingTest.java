@@ -1,5 +1,6 @@
 package no.mrs.goal;
 
+import no.mrs.devstack.test.Pages;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -9,8 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static no.mrs.goal.Api.DIRECTORATE;
@@ -28,7 +27,6 @@ import static org.hamcrest.Matchers.nullValue;
 class ListPagingTest {
 
     static final String VIEWER = token("viewer", "0502");
-    static final Pattern NEXT = Pattern.compile("<([^>]+)>; rel=\"next\"");
 
     @BeforeEach
     void organisation() {
@@ -139,24 +137,6 @@ class ListPagingTest {
 
     /** Follows the Link rel="next" from path to the last page; every page but the last is full. */
     static <T> List<T> all(String token, String path, String field, int limit) {
-        List<T> items = new ArrayList<>();
-        String next = path;
-        while (next != null) {
-            Response page = given().auth().oauth2(token).urlEncodingEnabled(false).get(next);
-            page.then().statusCode(200).contentType("application/json");
-            List<T> values = page.jsonPath().getList(field);
-            items.addAll(values);
-            String link = page.header("Link");
-            if (link == null) {
-                assertThat(values.size()).isLessThanOrEqualTo(limit);
-                next = null;
-            } else {
-                assertThat(values).hasSize(limit);
-                Matcher matcher = NEXT.matcher(link);
-                assertThat(matcher.matches()).as(link).isTrue();
-                next = matcher.group(1);
-            }
-        }
-        return items;
+        return Pages.followAll(token, path, field, limit);
     }
 }

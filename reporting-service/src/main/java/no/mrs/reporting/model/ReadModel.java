@@ -108,12 +108,6 @@ public final class ReadModel {
         return months;
     }
 
-    /** The months in which an indicator has results. */
-    public Collection<YearMonth> months(String indicatorId) {
-        Map<YearMonth, Map<String, Result>> byMonth = resultsByIndicator.get(indicatorId);
-        return byMonth == null ? java.util.List.of() : Collections.unmodifiableSet(byMonth.keySet());
-    }
-
     public long streamVersion(String streamId) {
         Result.Key key = resultStream(streamId);
         if (key != null) {

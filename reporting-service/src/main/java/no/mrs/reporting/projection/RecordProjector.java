@@ -59,11 +59,7 @@ public class RecordProjector {
                 .collect(Collectors.toList());
     }
 
-    public Outcome apply(ReadModel model, ConsumerRecord<String, String> record) {
-        return apply(model, record, null);
-    }
-
-    /** Applies a record, read beforehand with {@link #parse} or (when {@code parsed} is null) now. */
+    /** Applies a record, read beforehand with {@link #parse} (or {@link #parseAll}). */
     public Outcome apply(ReadModel model, ConsumerRecord<String, String> record, Parsed parsed) {
         PartitionId partition = new PartitionId(record.topic(), record.partition());
         Position position = model.position(partition).orElse(null);
@@ -73,11 +69,10 @@ public class RecordProjector {
         Outcome outcome;
         Instant eventTime = position == null ? null : position.eventTime();
         try {
-            Parsed read = parsed != null ? parsed : parse(record);
-            if (read.unreadable != null) {
-                throw read.unreadable;
+            if (parsed.unreadable != null) {
+                throw parsed.unreadable;
             }
-            EventReader.Received received = read.received;
+            EventReader.Received received = parsed.received;
             CloudEvent envelope = received.envelope();
             eventTime = envelope.time() != null ? envelope.time() : eventTime;
             // an event without the stream extensions is its own stream of one

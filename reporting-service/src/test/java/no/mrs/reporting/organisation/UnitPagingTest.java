@@ -1,5 +1,6 @@
 package no.mrs.reporting.organisation;
 
+import no.mrs.devstack.test.Pages;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -11,8 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static no.mrs.reporting.support.Api.VIEWER;
@@ -30,7 +29,6 @@ import static org.hamcrest.Matchers.nullValue;
 @WithTestResource(MrsTestInfrastructure.class)
 class UnitPagingTest {
 
-    static final Pattern NEXT = Pattern.compile("<([^>]+)>; rel=\"next\"");
 
     @Test
     void unitsComeOneHundredAtATimeByDefaultAndTheNextLinksLeadToTheRest() {
@@ -74,24 +72,6 @@ class UnitPagingTest {
 
     /** Follows the Link rel="next" from path to the last page; every page but the last is full. */
     static List<String> all(String path, int limit) {
-        List<String> items = new ArrayList<>();
-        String next = path;
-        while (next != null) {
-            Response page = given().auth().oauth2(VIEWER).urlEncodingEnabled(false).get(next);
-            page.then().statusCode(200);
-            List<String> values = page.jsonPath().getList("unitId");
-            items.addAll(values);
-            String link = page.header("Link");
-            if (link == null) {
-                assertThat(values.size()).isLessThanOrEqualTo(limit);
-                next = null;
-            } else {
-                assertThat(values).hasSize(limit);
-                Matcher matcher = NEXT.matcher(link);
-                assertThat(matcher.matches()).as(link).isTrue();
-                next = matcher.group(1);
-            }
-        }
-        return items;
+        return Pages.followAll(VIEWER, path, "unitId", limit);
     }
 }

@@ -1,5 +1,6 @@
 package no.mrs.result.recording.rest;
 
+import no.mrs.devstack.test.Pages;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -13,8 +14,6 @@ import org.junit.jupiter.api.Test;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static no.mrs.result.fixtures.Results.item;
@@ -29,7 +28,6 @@ import static org.hamcrest.Matchers.nullValue;
 @WithTestResource(MrsTestInfrastructure.class)
 class ResultPagingTest {
 
-    static final Pattern NEXT = Pattern.compile("<([^>]+)>; rel=\"next\"");
 
     @Inject
     Organisation organisation;
@@ -118,24 +116,6 @@ class ResultPagingTest {
 
     /** Follows the Link rel="next" from path to the last page; every page but the last is full. */
     static <T> List<T> all(String path, String field, int limit) {
-        List<T> items = new ArrayList<>();
-        String next = path;
-        while (next != null) {
-            Response page = given().auth().oauth2(Tokens.viewer()).urlEncodingEnabled(false).get(next);
-            page.then().statusCode(200);
-            List<T> values = page.jsonPath().getList(field);
-            items.addAll(values);
-            String link = page.header("Link");
-            if (link == null) {
-                assertThat(values.size()).isLessThanOrEqualTo(limit);
-                next = null;
-            } else {
-                assertThat(values).hasSize(limit);
-                Matcher matcher = NEXT.matcher(link);
-                assertThat(matcher.matches()).as(link).isTrue();
-                next = matcher.group(1);
-            }
-        }
-        return items;
+        return Pages.followAll(Tokens.viewer(), path, field, limit);
     }
 }
