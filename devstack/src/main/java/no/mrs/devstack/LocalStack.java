@@ -42,12 +42,18 @@ final class LocalStack {
                 options.port("kafka-port", "MRS_KAFKA_PORT", 9092 + portOffset),
                 options.port("kafka-controller-port", "MRS_KAFKA_CONTROLLER_PORT", 9093 + portOffset),
                 options.port("pg-port", "MRS_PG_PORT", 5433 + portOffset),
-                System.getenv("MRS_PG_URL"), Stack.Settings.serviceJvmOptionsFromEnvironment());
+                System.getenv("MRS_PG_URL"), Stack.Settings.serviceJvmOptionsFromEnvironment())
+                .withWeb(options.port("web-port", "MRS_WEB_PORT", WebApp.DEFAULT_PORT + portOffset),
+                        options.port("oidc-port", "MRS_OIDC_PORT", WebApp.DEFAULT_OIDC_PORT + portOffset));
     }
 
     /** A clear message and false when a port is taken or a service is not built. */
     static boolean preflight(Path root, Stack.Settings settings) {
         Map<String, Integer> ports = new LinkedHashMap<>();
+        if (settings.startsWeb()) {
+            ports.put("web", settings.webPort());
+            ports.put("OpenID provider", settings.oidcPort());
+        }
         settings.servicePorts().forEach((service, port) -> ports.put(service.id, port));
         ports.put("Kafka", settings.kafkaPort());
         ports.put("Kafka controller", settings.controllerPort());
@@ -66,6 +72,10 @@ final class LocalStack {
                 System.err.println(service.jar(root) + " is missing; run ./mvnw package -DskipTests");
                 return false;
             }
+        }
+        if (settings.startsWeb() && !Files.exists(WebApp.jar(root))) {
+            System.err.println(WebApp.jar(root) + " is missing; run ./mvnw package -DskipTests");
+            return false;
         }
         return true;
     }
@@ -99,7 +109,8 @@ final class LocalStack {
             System.out.printf("""
 
                     MRS is ready (%.0f s). Ctrl-C stops everything.
-                      Dashboard            %s/
+                      Web app              %s/   (log in as a demo user)
+                      Dashboard (old)      %s/
                       goal-service         %s/q/swagger-ui
                       result-service       %s/q/swagger-ui
                       reporting-service    %s/q/swagger-ui
@@ -107,7 +118,7 @@ final class LocalStack {
                       Logs                 .mrs/logs/
                     A viewer token (LOCAL/TEST-ONLY, 12 h; ./mrs token makes others):
                     %s
-                    %n""", (System.nanoTime() - begin) / 1e9, urls.reporting(), urls.goal(), urls.result(),
+                    %n""", (System.nanoTime() - begin) / 1e9, stack.webUrl(), urls.reporting(), urls.goal(), urls.result(),
                     urls.reporting(), settings.kafkaPort(),
                     settings.externalPgUrl() != null ? settings.externalPgUrl() : "localhost:" + settings.pgPort(),
                     viewer);
@@ -126,7 +137,11 @@ final class LocalStack {
     /** Blocks until Ctrl-C; if a service dies on its own, says so and stops the rest. */
     private void watch() throws InterruptedException {
         while (!stopping) {
-            for (ManagedProcess process : stack.services().values()) {
+            List<ManagedProcess> processes = new java.util.ArrayList<>(stack.services().values());
+            if (stack.web() != null) {
+                processes.add(stack.web());
+            }
+            for (ManagedProcess process : processes) {
                 if (!process.isAlive() && !stopping) {
                     System.err.printf("%n%s exited with code %d; see %s. Stopping MRS.%n", process.name(),
                             process.exitValue(), root.relativize(process.log()));

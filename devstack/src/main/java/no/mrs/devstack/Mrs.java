@@ -80,6 +80,7 @@ public final class Mrs {
                         --reporting-port MRS_REPORTING_PORT 8083
                         --kafka-port MRS_KAFKA_PORT 9092      --kafka-controller-port MRS_KAFKA_CONTROLLER_PORT 9093
                         --pg-port MRS_PG_PORT 5433
+                        --web-port MRS_WEB_PORT 8080          --oidc-port MRS_OIDC_PORT 8090 (local OpenID provider)
                       A local PostgreSQL server instead of the embedded one:
                         MRS_PG_URL=jdbc:postgresql://localhost:5432/postgres MRS_PG_USER=... MRS_PG_PASSWORD=...
                   ./mrs bench [--quick]

@@ -16,7 +16,22 @@ public final class Stack implements AutoCloseable {
 
     /** Where the state lives, the ports, and the services' extra JVM options. */
     public record Settings(Path state, Map<MrsService, Integer> servicePorts, int kafkaPort, int controllerPort,
-            int pgPort, String externalPgUrl, List<String> serviceJvmOptions) {
+            int pgPort, String externalPgUrl, List<String> serviceJvmOptions, int webPort, int oidcPort) {
+
+        public Settings(Path state, Map<MrsService, Integer> servicePorts, int kafkaPort, int controllerPort,
+                int pgPort, String externalPgUrl, List<String> serviceJvmOptions) {
+            this(state, servicePorts, kafkaPort, controllerPort, pgPort, externalPgUrl, serviceJvmOptions, 0, 0);
+        }
+
+        /** The same, with the web app and the local OpenID provider on these ports (0: neither is started). */
+        public Settings withWeb(int web, int oidc) {
+            return new Settings(state, servicePorts, kafkaPort, controllerPort, pgPort, externalPgUrl,
+                    serviceJvmOptions, web, oidc);
+        }
+
+        public boolean startsWeb() {
+            return webPort > 0;
+        }
 
         /** The default ports shifted by an offset (so that a test stack runs beside ./mrs up), embedded PostgreSQL. */
         public static Settings offset(Path state, int portOffset) {
@@ -47,6 +62,8 @@ public final class Stack implements AutoCloseable {
     private Postgres postgres;
     private boolean ownPostgres;
     private KafkaProcess kafka;
+    private LocalOidcProvider oidc;
+    private ManagedProcess web;
     private Path root;
 
     private Stack(Settings settings) {
@@ -81,6 +98,9 @@ public final class Stack implements AutoCloseable {
         for (MrsService service : MrsService.values()) {
             postgres.ensureDatabase(service.database);
         }
+        if (settings.startsWeb()) {
+            postgres.ensureDatabase(WebApp.DATABASE);
+        }
 
         progress.accept("Kafka: starting a KRaft broker on port " + settings.kafkaPort() + " (data in "
                 + root.relativize(state.resolve("kafka")) + ")");
@@ -94,11 +114,39 @@ public final class Stack implements AutoCloseable {
             begun.put(service, System.nanoTime());
             launch(service);
         }
+        if (settings.startsWeb()) {
+            progress.accept("OpenID provider (local, demo users): starting on port " + settings.oidcPort());
+            oidc = LocalOidcProvider.start(settings.oidcPort(), state);
+            progress.accept("web: starting on port " + settings.webPort() + " (log in "
+                    + root.relativize(state.resolve("logs/web.log")) + ")");
+            web = WebApp.start(root, settings.webPort(), postgres.jdbcUrl(WebApp.DATABASE), postgres.user(),
+                    postgres.password(), oidc.authServerUrl(), urls(), state.resolve("logs/web.log"),
+                    settings.serviceJvmOptions());
+        }
         for (MrsService service : MrsService.values()) {
             awaitReady(service);
             startUp.put(service, Duration.ofNanos(System.nanoTime() - begun.get(service)));
             progress.accept(service.id + ": ready");
         }
+        if (web != null) {
+            web.awaitHttpOk(webUrl() + "/q/health/ready", Duration.ofSeconds(180));
+            progress.accept("web: ready");
+        }
+    }
+
+    /** The web app's address, when the stack runs it. */
+    public String webUrl() {
+        return "http://localhost:" + settings.webPort();
+    }
+
+    /** The local OpenID provider, when the stack runs the web app. */
+    public LocalOidcProvider oidc() {
+        return oidc;
+    }
+
+    /** The web app's process, when the stack runs it. */
+    public ManagedProcess web() {
+        return web;
     }
 
     private void launch(MrsService service) throws java.io.IOException {
@@ -186,6 +234,14 @@ public final class Stack implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (web != null) {
+            web.stop(Duration.ofSeconds(15));
+            web = null;
+        }
+        if (oidc != null) {
+            oidc.close();
+            oidc = null;
+        }
         for (ManagedProcess process : services.values()) {
             process.stop(Duration.ofSeconds(15));
         }

@@ -1,0 +1,9 @@
+import { Heading } from "@navikt/ds-react";
+
+export function ForslagView() {
+  return (
+    <Heading level="1" size="large">
+      Forslag
+    </Heading>
+  );
+}

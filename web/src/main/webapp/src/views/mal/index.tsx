@@ -1,0 +1,9 @@
+import { Heading } from "@navikt/ds-react";
+
+export function MalView() {
+  return (
+    <Heading level="1" size="large">
+      Mål
+    </Heading>
+  );
+}

@@ -1,0 +1,9 @@
+import { Heading } from "@navikt/ds-react";
+
+export function PerioderView() {
+  return (
+    <Heading level="1" size="large">
+      Perioder
+    </Heading>
+  );
+}

@@ -1,0 +1,9 @@
+import { Heading } from "@navikt/ds-react";
+
+export function RapporteringView() {
+  return (
+    <Heading level="1" size="large">
+      Rapportering
+    </Heading>
+  );
+}

@@ -1,0 +1,58 @@
+package no.mrs.web.browser;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The login: OpenID Connect code flow with PKCE against the local provider, the session in a secure HttpOnly cookie
+ * that holds no token, logout, and CSRF protection on changing calls.
+ */
+class LoginIT {
+
+    @Test
+    void aDemoUserLogsInSeesTheirNameAndLogsOut() throws Exception {
+        try (Browser browser = Browser.loggedInAs("leder-sagene", "/malekort")) {
+            assertThat(browser.driver().getCurrentUrl()).endsWith("/malekort");
+            assertThat(browser.driver().findElement(By.tagName("header")).getText()).contains("Leder, Nav Sagene");
+
+            Cookie session = browser.driver().manage().getCookieNamed("q_session");
+            assertThat(session).isNotNull();
+            assertThat(session.isHttpOnly()).isTrue();
+            assertThat(session.isSecure()).isTrue();
+            // the cookie is a random id, not a token: the tokens stay on the server
+            assertThat(session.getValue()).doesNotContain(".").hasSizeLessThan(64);
+
+            browser.driver().get(WebStack.get().webUrl() + "/logout");
+            browser.heading("Du er logget ut");
+            assertThat(browser.driver().manage().getCookieNamed("q_session")).isNull();
+            // the old cookie no longer opens anything
+            HttpResponse<String> after = HttpClient.newHttpClient().send(HttpRequest
+                    .newBuilder(URI.create(WebStack.get().webUrl() + "/api/session"))
+                    .header("Cookie", "q_session=" + session.getValue()).header("X-Requested-With", "JavaScript")
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(after.statusCode()).isEqualTo(499);
+        }
+    }
+
+    @Test
+    void aChangingCallWithoutTheCsrfTokenIsRefusedAndChangesNothing() throws Exception {
+        try (Browser browser = Browser.loggedInAs("veileder-sagene", "/forslag")) {
+            Object status = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch('/api/goal/units/0314/goal-proposals', { method: 'POST', credentials: 'same-origin',
+                        headers: { 'Content-Type': 'text/plain', 'X-Requested-With': 'JavaScript' },
+                        body: '{"indicatorId":"B.16","year":2031,"target":50,"reason":"csrf"}' })
+                      .then(async r => done(r.status + ' ' + (await r.json()).type)).catch(e => done(String(e)));
+                    """);
+            assertThat(status).isEqualTo("403 urn:mrs:problem:csrf");
+        }
+    }
+}
