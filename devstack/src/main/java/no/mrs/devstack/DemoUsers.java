@@ -35,6 +35,9 @@ public final class DemoUsers {
             new User("innsyn-norge", "Innsyn, hele landet", List.of("viewer"), List.of("0000")));
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The roles as people say them (the login page is in Norwegian). */
+    private static final Map<String, String> ROLE_NAMES = Map.of("directorate", "direktoratet", "leader", "leder",
+            "employee", "ansatt", "reporter", "rapportør", "viewer", "innsyn");
 
     private DemoUsers() {
     }
@@ -67,7 +70,9 @@ public final class DemoUsers {
                         </form>
                       </li>
                     """.formatted(html(user.subject()), html(claims), html(user.name()),
-                    html(String.join(", ", user.roles())), html(String.join(", ", user.units()))));
+                    html(user.roles().stream().map(r -> ROLE_NAMES.getOrDefault(r, r)).collect(
+                            java.util.stream.Collectors.joining(", "))),
+                    html("enhet " + String.join(", ", user.units()))));
         }
         return """
                 <!doctype html>

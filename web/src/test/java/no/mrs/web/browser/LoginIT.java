@@ -1,5 +1,6 @@
 package no.mrs.web.browser;
 
+import no.mrs.devstack.DemoUsers;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -22,6 +23,7 @@ class LoginIT {
         try (Browser browser = Browser.loggedInAs("leder-sagene", "/malekort")) {
             assertThat(browser.driver().getCurrentUrl()).endsWith("/malekort");
             assertThat(browser.driver().findElement(By.tagName("header")).getText()).contains("Leder, Nav Sagene");
+            browser.assertNoAxeViolations("the app's frame (header and menu)");
 
             Cookie session = browser.driver().manage().getCookieNamed("q_session");
             assertThat(session).isNotNull();
@@ -39,6 +41,27 @@ class LoginIT {
                     .header("Cookie", "q_session=" + session.getValue()).header("X-Requested-With", "JavaScript")
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(after.statusCode()).isEqualTo(499);
+        }
+    }
+
+    @Test
+    void theLocalLoginPageListsTheDemoUsersAndIsUniversallyDesigned() throws Exception {
+        try (Browser browser = Browser.open(WebStack.get().webUrl())) {
+            browser.driver().get(WebStack.get().webUrl() + "/mal/0314");
+            browser.heading("Logg inn i MRS");
+            for (DemoUsers.User user : DemoUsers.ALL) {
+                assertThat(browser.button(user.name()).isDisplayed()).isTrue();
+            }
+            browser.assertNoAxeViolations("the local provider's login page");
+            browser.screenshot("innlogging");
+            // by keyboard: the first demo user is a Tab away, Enter logs in and lands on the address asked for
+            browser.tabTo(DemoUsers.ALL.get(0).name());
+            browser.press(org.openqa.selenium.Keys.ENTER);
+            browser.waitFor(By.cssSelector("nav[aria-label='Hovedmeny']"));
+            assertThat(browser.driver().getCurrentUrl()).endsWith("/mal/0314");
+            browser.driver().get(WebStack.get().webUrl() + "/logout");
+            browser.heading("Du er logget ut");
+            browser.assertNoAxeViolations("the logged-out page");
         }
     }
 
