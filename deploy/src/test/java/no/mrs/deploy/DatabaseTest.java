@@ -1,27 +1,26 @@
 package no.mrs.deploy;
 
-import static no.mrs.deploy.support.Manifests.SERVICES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import no.mrs.deploy.support.Manifests;
 import no.mrs.deploy.support.Overlay;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** One CloudNativePG cluster per service; in production replicated and backed up. */
+/** One CloudNativePG cluster per service and one for the web app; in production replicated and backed up. */
 class DatabaseTest {
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
-    void eachServiceHasItsOwnDatabase(Overlay overlay) {
+    void eachServiceAndTheWebAppHasItsOwnDatabase(Overlay overlay) {
         Manifests manifests = overlay.render();
 
         assertThat(manifests.ofKind("Cluster")).extracting(Manifests::name)
-                .containsExactlyInAnyOrder("goal-db", "result-db", "reporting-db");
-        for (String service : SERVICES) {
-            String name = service.replace("-service", "");
+                .containsExactlyInAnyOrder("goal-db", "result-db", "reporting-db", "web-db");
+        for (String name : List.of("goal", "result", "reporting", "web")) {
             JsonNode initdb = manifests.named("Cluster", name + "-db").at("/spec/bootstrap/initdb");
             assertThat(initdb.path("database").asText()).isEqualTo(name);
             assertThat(initdb.path("owner").asText()).isEqualTo(name);

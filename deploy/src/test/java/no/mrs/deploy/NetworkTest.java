@@ -35,16 +35,17 @@ class NetworkTest {
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
-    void eachServiceIsReachedOnlyByTheIngressControllerAndPrometheus(Overlay overlay) {
+    void eachServiceIsReachedOnlyByTheIngressControllerPrometheusAndTheWebApp(Overlay overlay) {
         Manifests manifests = overlay.render();
 
         for (String service : SERVICES) {
             JsonNode rules = manifests.named("NetworkPolicy", service).at("/spec/ingress");
             assertThat(rules).hasSize(1);
             List<String> sources = new ArrayList<>();
-            rules.get(0).path("from").forEach(peer -> sources.add(
-                    peer.at("/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText()));
-            assertThat(sources).containsExactlyInAnyOrder("ingress-nginx", "monitoring");
+            rules.get(0).path("from").forEach(peer -> sources.add(peer.has("namespaceSelector")
+                    ? "namespace " + peer.at("/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText()
+                    : "pods " + peer.at("/podSelector/matchLabels/app.kubernetes.io~1name").asText()));
+            assertThat(sources).containsExactlyInAnyOrder("namespace ingress-nginx", "namespace monitoring", "pods web");
             assertThat(rules.get(0).at("/ports/0/port").asInt()).isEqualTo(8080);
         }
     }
@@ -54,10 +55,12 @@ class NetworkTest {
     void theOnlyOtherEgressIsHttpsToTheIdentityProvider(Overlay overlay) {
         Manifests manifests = overlay.render();
         List<ObjectNode> others = manifests.ofKind("NetworkPolicy").stream()
-                .filter(policy -> !SERVICES.contains(Manifests.name(policy)))
+                .filter(policy -> !SERVICES.contains(Manifests.name(policy)) && !Manifests.WEB.equals(Manifests.name(policy)))
                 .toList();
 
         assertThat(others).extracting(Manifests::name).containsExactly("mrs-jwks-egress");
+        assertThat(others.get(0).at("/spec/podSelector/matchExpressions/0/values").toString())
+                .contains("\"goal-service\"", "\"result-service\"", "\"reporting-service\"", "\"web\"");
         JsonNode egress = others.get(0).at("/spec/egress");
         assertThat(egress).hasSize(1);
         assertThat(egress.at("/0/to/0/ipBlock/cidr").asText()).isNotBlank();

@@ -32,11 +32,35 @@ class ServiceWorkloadTest {
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
-    void everyServiceHasLivenessAndReadinessProbesAndIsScrapedForMetrics(Overlay overlay) {
-        for (JsonNode deployment : overlay.render().ofKind("Deployment")) {
+    void everyWorkloadHasLivenessAndReadinessProbesAndEveryServiceIsScrapedForMetrics(Overlay overlay) {
+        Manifests manifests = overlay.render();
+        assertThat(manifests.ofKind("Deployment")).extracting(Manifests::name)
+                .containsExactlyInAnyOrder("goal-service", "result-service", "reporting-service", Manifests.WEB);
+
+        for (JsonNode deployment : manifests.ofKind("Deployment")) {
             assertThat(DeploymentRules.probeProblems(deployment)).isEmpty();
-            assertThat(DeploymentRules.scrapeProblems(deployment)).isEmpty();
         }
+        // The web app is not scraped: every path but /q/health needs a login (deploy/README.md).
+        for (String service : SERVICES) {
+            assertThat(DeploymentRules.scrapeProblems(manifests.named("Deployment", service))).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void everyWorkloadRunsAsNonRootWithAReadOnlyRootFileSystemAndNoCapabilities(Overlay overlay) {
+        for (JsonNode deployment : overlay.render().ofKind("Deployment")) {
+            assertThat(DeploymentRules.securityContextProblems(deployment)).as(Manifests.id(deployment)).isEmpty();
+        }
+    }
+
+    @Test
+    void reportsAWritableRootFileSystem() {
+        ObjectNode deployment = Overlay.PROD.render().named("Deployment", Manifests.WEB);
+        ((ObjectNode) deployment.at("/spec/template/spec/containers/0/securityContext")).put("readOnlyRootFilesystem", false);
+
+        assertThat(DeploymentRules.securityContextProblems(deployment))
+                .containsExactly("Deployment/web container web: readOnlyRootFilesystem must be true");
     }
 
     @Test

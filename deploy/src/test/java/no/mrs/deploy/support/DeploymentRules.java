@@ -104,6 +104,35 @@ public final class DeploymentRules {
         return secretWord && !reference;
     }
 
+    /**
+     * The hardened pod: a non-root user with the runtime's seccomp profile, and containers without privilege
+     * escalation, with a read-only root file system and no Linux capabilities.
+     */
+    public static List<String> securityContextProblems(JsonNode deployment) {
+        List<String> problems = new ArrayList<>();
+        JsonNode pod = deployment.path("spec").path("template").path("spec").path("securityContext");
+        if (!pod.path("runAsNonRoot").asBoolean(false)) {
+            problems.add(Manifests.id(deployment) + ": pod securityContext lacks runAsNonRoot: true");
+        }
+        if (!"RuntimeDefault".equals(pod.path("seccompProfile").path("type").asText())) {
+            problems.add(Manifests.id(deployment) + ": pod securityContext lacks seccompProfile RuntimeDefault");
+        }
+        for (JsonNode container : containers(deployment)) {
+            String where = Manifests.id(deployment) + " container " + container.path("name").asText();
+            JsonNode context = container.path("securityContext");
+            if (context.path("allowPrivilegeEscalation").asBoolean(true)) {
+                problems.add(where + ": allowPrivilegeEscalation must be false");
+            }
+            if (!context.path("readOnlyRootFilesystem").asBoolean(false)) {
+                problems.add(where + ": readOnlyRootFilesystem must be true");
+            }
+            if (!context.path("capabilities").path("drop").toString().contains("\"ALL\"")) {
+                problems.add(where + ": capabilities must drop ALL");
+            }
+        }
+        return problems;
+    }
+
     /** The Prometheus scrape annotations on the pod template, pointing at /q/metrics. */
     public static List<String> scrapeProblems(JsonNode deployment) {
         JsonNode annotations = deployment.path("spec").path("template").path("metadata").path("annotations");

@@ -9,6 +9,8 @@ import java.util.NoSuchElementException;
 public record Manifests(List<ObjectNode> all) {
 
     public static final List<String> SERVICES = List.of("goal-service", "result-service", "reporting-service");
+    /** The web app for people: a workload like the services, but no Kafka client and no metrics scraping. */
+    public static final String WEB = "web";
 
     public List<ObjectNode> ofKind(String kind) {
         return all.stream().filter(resource -> kind.equals(kind(resource))).toList();
