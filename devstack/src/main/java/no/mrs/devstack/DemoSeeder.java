@@ -20,10 +20,10 @@ import java.util.Random;
 import java.util.function.Consumer;
 
 /**
- * Loads the demo data of {@code shared/DOMAIN.md} through the public REST APIs only (never into a database): the
- * organisation, the B.* indicators with their real names (plus the survey scores B.90 and M.01), the 2021 goal
- * letter, local goals and an adopted proposal, a move between regions, and 2020–2021 monthly results for every
- * office, shaped so that the national scorecard for 2021-06 comes close to the thesis's målekort.
+ * Loads the demo data described in {@code docs/DOMAIN.md} through the public REST APIs only (never into a
+ * database): the organisation, the B.* indicators with their real names (plus the survey scores B.90 and M.01), the
+ * 2021 goal letter, local goals and an adopted proposal, a move between regions, and 2020–2021 monthly results for
+ * every office, shaped so that the national scorecard for 2021-06 comes close to the thesis's målekort.
  */
 public final class DemoSeeder {
 

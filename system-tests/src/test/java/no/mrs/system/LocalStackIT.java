@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * What {@code ./mrs up} does, on ports of its own: PostgreSQL with a data directory, a Kafka broker process, the
  * three services, and the demo data loaded through the public APIs — and then the national scorecard for
- * 2021-06 comes close to the thesis's målekort (shared/DOMAIN.md).
+ * 2021-06 comes close to the thesis's målekort (docs/DOMAIN.md).
  */
 class LocalStackIT {
 
