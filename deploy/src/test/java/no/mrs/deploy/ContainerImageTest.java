@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ContainerImageTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"goal-service", "result-service", "reporting-service"})
+    @ValueSource(strings = {"goal-service", "result-service", "reporting-service", "web"})
     void eachServiceHasAJvmDockerfileInTheQuarkusLayout(String service) throws Exception {
         Path dockerfile = Paths.serviceDir(service).resolve("src/main/docker/Dockerfile.jvm");
 

@@ -113,14 +113,20 @@ class WebAppTest {
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
-    void theWebAppIsReachedOnlyByTheIngressController(Overlay overlay) {
-        JsonNode rules = overlay.render().named("NetworkPolicy", WEB).at("/spec/ingress");
+    void theWebAppIsReachedOnlyByTheIngressControllerAndPrometheus(Overlay overlay) {
+        Manifests manifests = overlay.render();
+        JsonNode rules = manifests.named("NetworkPolicy", WEB).at("/spec/ingress");
 
         assertThat(rules).hasSize(1);
-        assertThat(rules.at("/0/from")).hasSize(1);
+        assertThat(rules.at("/0/from")).hasSize(2);
         assertThat(rules.at("/0/from/0/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText())
                 .isEqualTo("ingress-nginx");
+        assertThat(rules.at("/0/from/1/namespaceSelector/matchLabels/kubernetes.io~1metadata.name").asText())
+                .isEqualTo("monitoring");
         assertThat(rules.at("/0/ports/0/port").asInt()).isEqualTo(8080);
+        JsonNode annotations = manifests.named("Deployment", WEB).at("/spec/template/metadata/annotations");
+        assertThat(annotations.path("prometheus.io/scrape").asText()).isEqualTo("true");
+        assertThat(annotations.path("prometheus.io/path").asText()).isEqualTo("/q/metrics");
     }
 
     @ParameterizedTest
