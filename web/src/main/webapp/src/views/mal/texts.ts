@@ -32,7 +32,7 @@ export const T = {
   // the goal's page
   goalTitle: (id: string, name: string) => `${id} ${name}`,
   factsLabel: "Om målet",
-  unit: "Gjelder",
+  unit: "Opphav",
   year: "År",
   status: "Status",
   rationale: "Begrunnelse da målet ble satt",

@@ -86,7 +86,6 @@ class MalIT {
             assertThat(browser.driver().findElements(By.xpath("//*[normalize-space(.)='Revider målet']"))).isEmpty();
             assertThat(browser.driver().findElements(By.xpath("//*[normalize-space(.)='Avslutt målet']"))).isEmpty();
             browser.assertNoAxeViolations("a goal's page with its history");
-            browser.screenshot("mal-historikk");
             browser.go("/mal/0314?ar=2021");
             browser.heading("Mål for Nav Sagene 2021");
             assertThat(browser.driver().findElements(By.xpath("//*[normalize-space(.)='Nytt lokalt mål']"))).isEmpty();
@@ -116,6 +115,7 @@ class MalIT {
             assertThat(table.getText()).contains("Bydelen har fått flere tiltaksplasser").contains("leder-sagene")
                     .contains("47,5 %");
             browser.assertNoAxeViolations("a goal's page after a revision");
+            browser.screenshot("mal-historikk");
         }
         Response goal = api(VIEWER).get("/api/goals/" + goalId);
         assertThat(goal.jsonPath().getDouble("target")).isEqualTo(47.5);
@@ -186,7 +186,14 @@ class MalIT {
 
     @Test
     void theLocalGoalFormSaysWhyWhenTheGoalAboveForbidsAdjustment() throws Exception {
-        String regional = setLocalGoal(OSLO, "0300", "B.31", "STEERING", 1500, "FORBIDDEN");
+        // Oslo's own goal letter for the year locks B.31 for the offices below
+        String letterId = api(OSLO).body(Map.of("year", YEAR, "issuerUnitId", "0300", "title", "Målbrev Oslo " + YEAR,
+                "mainGoals", List.of("Flere i arbeid"), "goals", List.of(Map.of("indicatorId", "B.31",
+                        "classification", "STEERING", "target", 1500, "mainGoal", "Flere i arbeid",
+                        "localAdjustment", "FORBIDDEN")))).post("/api/goal-letters").then().statusCode(201).extract()
+                .jsonPath().getString("letterId");
+        String regional = api(OSLO).post("/api/goal-letters/" + letterId + "/publication").then().statusCode(200)
+                .extract().jsonPath().getString("goalIds[0]");
 
         try (Browser browser = Browser.loggedInAs("leder-sagene", "/mal/0314/ny?ar=" + YEAR + "&indikator=B.31")) {
             browser.heading("Nytt lokalt mål for Nav Sagene " + YEAR);
