@@ -6,6 +6,7 @@ import io.restassured.response.Response;
 import no.mrs.devstack.DevTokens;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 import java.time.Duration;
@@ -96,24 +97,30 @@ class MalIT {
     void aLeaderRevisesALocalGoalWithAReasonAndTheRevisionIsInTheHistory() throws Exception {
         String goalId = setLocalGoal(SAGENE, "0314", "B.16", "STEERING", 45, null);
 
+        // by keyboard alone
         try (Browser browser = Browser.loggedInAs("leder-sagene", "/mal/0314/" + goalId)) {
-            browser.link("Revider målet").click();
+            browser.heading("Historikk");
+            browser.tabTo("Revider målet");
+            browser.press(Keys.ENTER);
             browser.heading("Revider målet");
             assertThat(browser.driver().getCurrentUrl()).endsWith("/mal/0314/" + goalId + "/revider");
-            // nothing filled in: per-field errors and a summary, in Norwegian
-            browser.button("Lagre revisjonen").click();
+            // nothing filled in: per-field errors and a summary, in Norwegian, and the focus on the summary
+            browser.tabTo("Lagre revisjonen");
+            browser.press(Keys.ENTER);
             browser.waitFor(By.xpath("//*[normalize-space(.)='For å gå videre må du rette opp følgende:']"));
             assertThat(main(browser)).contains("Oppgi et mål.").contains("Oppgi en begrunnelse.");
+            assertThat(browser.driver().switchTo().activeElement().getText()).isEqualTo("For å gå videre må du rette opp følgende:");
             browser.assertNoAxeViolations("the revision form with errors");
 
-            browser.field("Nytt mål").sendKeys("47,5");
-            browser.field("Begrunnelse").sendKeys("Bydelen har fått flere tiltaksplasser");
-            browser.button("Lagre revisjonen").click();
+            browser.tabTo("Nytt mål").sendKeys("47,5");
+            browser.tabTo("Begrunnelse").sendKeys("Bydelen har fått flere tiltaksplasser");
+            browser.tabTo("Lagre revisjonen");
+            browser.press(Keys.ENTER);
             browser.waitFor(By.xpath("//*[normalize-space(.)='Revisjonen er lagret.']"));
             WebElement table = historyTable(browser);
             browser.wait(Duration.ofSeconds(30)).until(d -> table.getText().contains("Revidert"));
             assertThat(table.getText()).contains("Bydelen har fått flere tiltaksplasser").contains("leder-sagene")
-                    .contains("47,5 %");
+                    .contains("45 % → 47,5 %");
             browser.assertNoAxeViolations("a goal's page after a revision");
             browser.screenshot("mal-historikk");
         }
@@ -230,6 +237,43 @@ class MalIT {
         assertThat(indicators).doesNotContain("B.45");
     }
 
+    @Test
+    void theLocalGoalFormSaysWhenTheBudgetIsFullOrTheGoalExistsAndShowsARefusalInNorwegian() throws Exception {
+        int year = YEAR + 1;
+        // Oslo's leader, above Sagene, leaves no room for steering goals in this year
+        api(OSLO).body(Map.of("year", year, "maxSteeringGoals", 0)).put("/api/units/0314/goal-budget").then()
+                .statusCode(200);
+        String existing = setLocalGoal(SAGENE, "0314", "B.14", "MONITORING", null, null, year);
+
+        try (Browser browser = Browser.loggedInAs("leder-sagene", "/mal/0314/ny?ar=" + year + "&indikator=B.46")) {
+            browser.heading("Nytt lokalt mål for Nav Sagene " + year);
+            browser.wait(Duration.ofSeconds(30)).until(d -> main(browser).contains("0 av 0 styringsmål i " + year));
+            assertThat(browser.driver().findElements(By.xpath("//button[normalize-space(.)='Sett målet']"))).isEmpty();
+            browser.assertNoAxeViolations("the local goal form with a full goal budget");
+            // a goal that is only followed does not count: the form can be sent
+            browser.driver().findElement(By.xpath("//label[normalize-space(.)='Følges']")).click();
+            browser.button("Sett målet");
+
+            browser.go("/mal/0314/ny?ar=" + year + "&indikator=B.14");
+            browser.wait(Duration.ofSeconds(30)).until(d -> main(browser).contains(
+                    "Enheten har allerede et aktivt mål for denne indikatoren i " + year));
+            browser.link("Gå til målet").click();
+            browser.wait(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().endsWith("/mal/0314/" + existing));
+
+            // the form is open when someone else sets the goal: the service's refusal is shown in Norwegian
+            browser.go("/mal/0314/ny?ar=" + year + "&indikator=B.47");
+            browser.driver().findElement(By.xpath("//label[normalize-space(.)='Følges']")).click();
+            browser.field("Begrunnelse").sendKeys("Vi følger med");
+            setLocalGoal(SAGENE, "0314", "B.47", "MONITORING", null, null, year);
+            browser.button("Sett målet").click();
+            browser.wait(Duration.ofSeconds(30)).until(d -> main(browser).contains(
+                    "Enheten har allerede et aktivt mål for denne indikatoren dette året. Revider det i stedet."));
+            browser.assertNoAxeViolations("the local goal form with a refusal");
+        }
+        assertThat(api(VIEWER).get("/api/units/0314/goals?year=" + year + "&limit=1000").jsonPath()
+                .getList("findAll { it.indicatorId == 'B.47' }")).hasSize(1);
+    }
+
     private static WebElement row(Browser browser, String indicatorId) {
         return browser.waitFor(By.xpath("//tr[.//a[starts-with(normalize-space(.), "
                 + Browser.xpathLiteral(indicatorId + " ") + ")]]"));
@@ -251,7 +295,12 @@ class MalIT {
 
     private static String setLocalGoal(String token, String unitId, String indicatorId, String classification,
             Integer target, String localAdjustment) throws Exception {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("indicatorId", indicatorId, "year", YEAR,
+        return setLocalGoal(token, unitId, indicatorId, classification, target, localAdjustment, YEAR);
+    }
+
+    private static String setLocalGoal(String token, String unitId, String indicatorId, String classification,
+            Integer target, String localAdjustment, int year) throws Exception {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("indicatorId", indicatorId, "year", year,
                 "classification", classification, "rationale", "Satt av MalIT"));
         if (target != null) {
             body.put("target", target);
