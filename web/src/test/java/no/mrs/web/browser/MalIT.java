@@ -195,12 +195,15 @@ class MalIT {
     void theLocalGoalFormSaysWhyWhenTheGoalAboveForbidsAdjustment() throws Exception {
         // Oslo's own goal letter for the year locks B.31 for the offices below
         String letterId = api(OSLO).body(Map.of("year", YEAR, "issuerUnitId", "0300", "title", "Målbrev Oslo " + YEAR,
-                "mainGoals", List.of("Flere i arbeid"), "goals", List.of(Map.of("indicatorId", "B.31",
-                        "classification", "STEERING", "target", 1500, "mainGoal", "Flere i arbeid",
-                        "localAdjustment", "FORBIDDEN")))).post("/api/goal-letters").then().statusCode(201).extract()
-                .jsonPath().getString("letterId");
-        String regional = api(OSLO).post("/api/goal-letters/" + letterId + "/publication").then().statusCode(200)
-                .extract().jsonPath().getString("goalIds[0]");
+                "mainGoals", List.of("Flere i arbeid"), "goals", List.of(
+                        Map.of("indicatorId", "B.31", "classification", "STEERING", "target", 1500,
+                                "mainGoal", "Flere i arbeid", "localAdjustment", "FORBIDDEN"),
+                        Map.of("indicatorId", "B.32", "classification", "STEERING", "target", 1200,
+                                "mainGoal", "Flere i arbeid", "localAdjustment", "ALLOWED"))))
+                .post("/api/goal-letters").then().statusCode(201).extract().jsonPath().getString("letterId");
+        api(OSLO).post("/api/goal-letters/" + letterId + "/publication").then().statusCode(200);
+        String regional = (String) inForce("0314", YEAR, "B.31").get("goalId");
+        String allowed = (String) inForce("0314", YEAR, "B.32").get("goalId");
 
         try (Browser browser = Browser.loggedInAs("leder-sagene", "/mal/0314/ny?ar=" + YEAR + "&indikator=B.31")) {
             browser.heading("Nytt lokalt mål for Nav Sagene " + YEAR);
@@ -214,8 +217,28 @@ class MalIT {
             browser.heading("Historikk");
             assertThat(main(browser)).contains("kan ikke tilpasses lokalt");
             assertThat(browser.driver().findElements(By.xpath("//a[normalize-space(.)='Tilpass lokalt']"))).isEmpty();
+
+            // where the letter allows it, the office adapts the regional target
+            browser.go("/mal/0314/" + allowed);
+            browser.link("Tilpass lokalt").click();
+            browser.heading("Nytt lokalt mål for Nav Sagene " + YEAR);
+            browser.wait(Duration.ofSeconds(30)).until(d -> main(browser).contains(
+                    "Dette blir en lokal tilpasning av målet fra Nav Oslo (regionalt), som er 1 200."));
+            browser.assertNoAxeViolations("the local adjustment form");
+            browser.field("Mål").sendKeys("90");
+            browser.field("Begrunnelse").sendKeys("Færre arbeidsgivere i bydelen");
+            browser.button("Sett målet").click();
+            browser.heading("Historikk");
+            assertThat(historyTable(browser).getText()).contains("Satt som lokal tilpasning")
+                    .contains("Færre arbeidsgivere i bydelen").contains("leder-sagene");
+            browser.go("/mal/0314?ar=" + YEAR);
+            assertThat(row(browser, "B.32").getText()).contains("Lokalt").contains("Tilpasset fra 1 200 (regionalt)");
+            assertThat(row(browser, "B.31").getText()).contains("Regionalt").contains("Kan ikke tilpasses");
         }
         assertThat(inForce("0314", YEAR, "B.31").get("goalId")).isEqualTo(regional);
+        Map<String, Object> adjusted = inForce("0314", YEAR, "B.32");
+        assertThat(adjusted.get("origin")).isEqualTo("LOCAL");
+        assertThat(((Number) adjusted.get("target")).intValue()).isEqualTo(90);
     }
 
     @Test
