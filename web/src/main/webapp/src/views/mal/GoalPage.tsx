@@ -133,6 +133,8 @@ export function GoalPage({ mode }: { mode: "view" | "revise" | "retire" }) {
           )}
         </div>
       )}
+      {mode === "view" && goal.status === "ACTIVE" && !canChange && goal.origin === "CENTRAL" &&
+        maySetGoals(session, units, unitId) && <BodyShort>{T.noAccessCentral}</BodyShort>}
       {mode === "view" && canAdjust && goal.localAdjustment === "FORBIDDEN" && (
         <BodyShort>{T.adjustForbidden(unitName(units, goal.sourceUnitId))}</BodyShort>
       )}

@@ -14,7 +14,9 @@ export function HistoryTable(props: { entries: HistoryEntry[]; indicator?: Indic
           <Table.Row>
             <Table.HeaderCell scope="col">{T.colVersion}</Table.HeaderCell>
             <Table.HeaderCell scope="col">{T.colEvent}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{T.colTarget}</Table.HeaderCell>
+            <Table.HeaderCell scope="col" align="right">
+              {T.colTarget}
+            </Table.HeaderCell>
             <Table.HeaderCell scope="col">{T.colWho}</Table.HeaderCell>
             <Table.HeaderCell scope="col">{T.colWhen}</Table.HeaderCell>
             <Table.HeaderCell scope="col">{T.colWhy}</Table.HeaderCell>

@@ -220,6 +220,8 @@ class MalIT {
 
             // where the letter allows it, the office adapts the regional target
             browser.go("/mal/0314/" + allowed);
+            browser.heading("Historikk");
+            assertThat(browser.driver().findElements(By.xpath("//a[normalize-space(.)='Revider målet']"))).isEmpty();
             browser.link("Tilpass lokalt").click();
             browser.heading("Nytt lokalt mål for Nav Sagene " + YEAR);
             browser.wait(Duration.ofSeconds(30)).until(d -> main(browser).contains(
