@@ -49,17 +49,18 @@ export function RapporteringView() {
   );
 }
 
-/** /rapportering → the person's own office (or the first office they cover), last month. */
+/**
+ * /rapportering → an office's person gets their office's form; a region's or the nation's person the status of
+ * the offices below them (from there each office's form is a link away). The month is last month unless given.
+ */
 function DefaultUnit({ status }: { status: boolean }) {
   const session = useSession();
   const units = useUnits();
   const [period] = usePeriod();
   if (!units) return <Loader size="large" title={T.loading} />;
   const home = homeUnit(session);
-  const mine = covered(units, session.units);
-  const office = units.find((u) => u.unitId === home)?.level === "OFFICE" ? home
-    : units.filter((u) => u.level === "OFFICE" && mine.has(u.unitId)).map((u) => u.unitId).sort()[0] ?? home;
-  return <Navigate replace to={`/rapportering/${status ? "status/" + home : office}?periode=${period}`} />;
+  const atOffice = units.find((u) => u.unitId === home)?.level === "OFFICE";
+  return <Navigate replace to={`/rapportering/${status || !atOffice ? "status/" : ""}${home}?periode=${period}`} />;
 }
 
 function Months(props: { period: string; onChange: (p: string) => void }) {
@@ -80,8 +81,11 @@ function FormPage() {
     if (!units) return null;
     const mine = covered(units, session.units);
     const own = units.filter((u) => u.level === "OFFICE" && mine.has(u.unitId));
-    return canSubmit && own.length > 0 ? own : units.filter((u) => u.level === "OFFICE");
-  }, [units, session.units, canSubmit]);
+    const shown = units.find((u) => u.unitId === unitId);
+    // an office outside one's own (opened by its address) stays readable and selected
+    return canSubmit && own.length > 0 ? [...own, ...(shown && !own.includes(shown) ? [shown] : [])]
+      : units.filter((u) => u.level === "OFFICE");
+  }, [units, session.units, canSubmit, unitId]);
   const name = unitName(units, unitId);
 
   return (

@@ -199,8 +199,10 @@ class RapporteringIT {
         }
         submit(LEADER_SAGENE, items.toArray(Map[]::new));
 
-        try (Browser browser = Browser.loggedInAs("leder-oslo", "/rapportering/status/0300?periode=2022-11")) {
+        try (Browser browser = Browser.loggedInAs("leder-oslo", "/rapportering?periode=2022-11")) {
+            // a region's leader starts on the status of the offices below the region
             browser.heading("Rapporteringsstatus");
+            assertThat(browser.driver().getCurrentUrl()).contains("/rapportering/status/0300?periode=2022-11");
             WebElement sagene = officeRow(browser, "Nav Sagene (0314)");
             WebElement grunerlokka = officeRow(browser, "Nav Grünerløkka (0315)");
             int expected = lastYear.size();
