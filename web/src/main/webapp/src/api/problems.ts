@@ -74,6 +74,19 @@ const FIELD_CODES: Record<string, string> = {
   "denominator-zero": "Nevneren må være større enn null.",
   "wrong-measure": "Feil type tall for denne indikatoren.",
   "future-period": "Måneden har ikke vært ennå.",
+  "invalid-format": "Verdien har tegn som ikke er tillatt.",
+  "malformed-unit": "Enhetsnummeret må ha fire sifre.",
+  "not-an-office": "Resultater rapporteres for kontorer, ikke for regioner eller hele landet.",
+  "indicator-not-in-scope": "Indikatoren gjelder ikke for denne enheten.",
+  "malformed-period": "Måneden må skrives ÅÅÅÅ-MM.",
+  "period-out-of-range": "Måneden må være januar 2000 eller senere.",
+  "not-applicable": "Feltet brukes ikke for denne indikatoren.",
+  "not-whole-number": "Skriv et helt tall.",
+  "out-of-scale": "Snittet er utenfor skalaen for indikatoren.",
+  "invalid-type": "Skriv et tall.",
+  "invalid-character": "Teksten har tegn som ikke er tillatt.",
+  "malformed-row": "Linjen har et annet antall kolonner enn første linje.",
+  "duplicate-column": "Kolonnen står to ganger i første linje.",
 };
 
 export function fieldMessage(error: FieldError): string {
