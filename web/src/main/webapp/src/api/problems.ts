@@ -74,6 +74,8 @@ const FIELD_CODES: Record<string, string> = {
   "denominator-zero": "Nevneren må være større enn null.",
   "wrong-measure": "Feil type tall for denne indikatoren.",
   "future-period": "Måneden har ikke vært ennå.",
+  "outside-owner": "Indikatoren er lokal for en annen enhet og kan ikke brukes her.",
+  "monitoring-has-no-target": "Et mål som følges som statistikk, skal ikke ha en målverdi.",
 };
 
 export function fieldMessage(error: FieldError): string {
