@@ -181,6 +181,28 @@ class ForslagIT {
                 .containsEntry("decisionReason", "Godt forslag, vedtatt med tastaturet");
     }
 
+    @Test
+    @org.junit.jupiter.api.Disabled("needs the Målekort and Mål views")
+    void adoptedGoalShowsOnTheScorecardAndInItsHistory() throws Exception {
+        String rationale = "Flere unge bør ha arbeidsrettet aktivitet, også ved Nav Sagene";
+        String proposalId = proposeByApi("B.49", "66", rationale);
+        String goalId = given().auth().oauth2(DevTokens.issue(List.of("leader"), List.of(SAGENE)))
+                .contentType("application/json").body("{\"decision\":\"ADOPT\",\"reason\":\"Vedtatt\"}")
+                .post(goal() + "/api/goal-proposals/" + proposalId + "/decision").then().statusCode(200)
+                .extract().path("goalId");
+        await().atMost(Duration.ofSeconds(60)).until(() -> scorecardRow("B.49") != null);
+
+        try (Browser leader = Browser.loggedInAs("leder-sagene", "/malekort/" + SAGENE + "?periode=" + YEAR + "-06")) {
+            WebElement row = leader.waitFor(By.xpath("//tr[.//*[normalize-space(.)='B.49']]"));
+            assertThat(row.getText()).contains("Lokalt");
+
+            leader.go("/mal/" + SAGENE + "/" + goalId);
+            leader.wait(Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.tagName("main"), rationale));
+            assertThat(leader.driver().findElement(By.tagName("main")).getText()).contains("leader@" + SAGENE);
+        }
+    }
+
     /** Waits until the focused element shows this text (focus moved to a summary or a confirmation). */
     static void awaitFocusOn(Browser browser, String text) {
         browser.wait(Duration.ofSeconds(30)).until(d -> d.switchTo().activeElement().getText().contains(text));
