@@ -87,6 +87,8 @@ const FIELD_CODES: Record<string, string> = {
   "invalid-character": "Teksten har tegn som ikke er tillatt.",
   "malformed-row": "Linjen har et annet antall kolonner enn første linje.",
   "duplicate-column": "Kolonnen står to ganger i første linje.",
+  "outside-owner": "Indikatoren er lokal for en annen enhet og kan ikke brukes her.",
+  "monitoring-has-no-target": "Et mål som følges som statistikk, skal ikke ha en målverdi.",
 };
 
 export function fieldMessage(error: FieldError): string {

@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import no.mrs.contracts.goal.Classification;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 
 /** The current state of a proposal, kept up to date from its events. */
 @Entity
@@ -41,8 +42,14 @@ public class GoalProposalRow extends PanacheEntityBase {
     @Column(name = "proposed_by")
     public String proposedBy;
 
+    @Column(name = "proposed_at")
+    public Instant proposedAt;
+
     @Column(name = "decided_by")
     public String decidedBy;
+
+    @Column(name = "decided_at")
+    public Instant decidedAt;
 
     @Column(name = "decision_reason")
     public String decisionReason;

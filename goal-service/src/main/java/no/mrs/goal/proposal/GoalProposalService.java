@@ -14,6 +14,8 @@ import no.mrs.platform.paging.Cursor;
 import no.mrs.platform.paging.Page;
 import no.mrs.platform.paging.PageRequest;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,15 +30,16 @@ public class GoalProposalService {
     @Inject
     GoalService goals;
 
-    /** A proposal as the API shows it: who proposed it and who decided. */
+    /** A proposal as the API shows it: who proposed it and when, who decided and when. */
     public record ProposalView(String proposalId, String unitId, String indicatorId, int year,
             no.mrs.contracts.goal.Classification classification, java.math.BigDecimal target, String rationale,
-            ProposalStatus status, String proposedBy, String decidedBy, String decisionReason, String goalId,
-            long version) {
+            ProposalStatus status, String proposedBy, Instant proposedAt, String decidedBy, Instant decidedAt,
+            String decisionReason, String goalId, long version) {
 
         static ProposalView of(GoalProposalRow r) {
             return new ProposalView(r.proposalId, r.unitId, r.indicatorId, r.year, r.classification, r.target,
-                    r.rationale, r.status, r.proposedBy, r.decidedBy, r.decisionReason, r.goalId, r.version);
+                    r.rationale, r.status, r.proposedBy, r.proposedAt, r.decidedBy, r.decidedAt, r.decisionReason,
+                    r.goalId, r.version);
         }
     }
 
@@ -48,6 +51,7 @@ public class GoalProposalService {
         GoalProposalRow row = new GoalProposalRow();
         row.proposalId = proposed.proposalId();
         row.proposedBy = actor;
+        row.proposedAt = now();
         fill(row, GoalProposalState.evolve(GoalProposalState.NONE, proposed));
         row.persist();
         return ProposalView.of(row);
@@ -62,6 +66,7 @@ public class GoalProposalService {
         decided.goal().ifPresent(goal -> goals.record(actor, List.of(goal)));
         GoalProposalRow row = GoalProposalRow.findById(command.proposalId());
         row.decidedBy = actor;
+        row.decidedAt = now();
         fill(row, GoalProposalState.evolve(state, decided.event()));
         return ProposalView.of(row);
     }
@@ -99,6 +104,10 @@ public class GoalProposalService {
         } catch (NumberFormatException e) {
             throw Cursor.invalid();
         }
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     public static String newId() {

@@ -7,6 +7,8 @@ import no.mrs.goal.Api;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+
 import static no.mrs.goal.Api.DIRECTORATE;
 import static no.mrs.goal.Api.as;
 import static no.mrs.goal.Api.token;
@@ -14,6 +16,9 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Staff propose goals for their unit; a leader adopts (a local goal that remembers the proposal) or rejects. 2070–2079. */
 @QuarkusTest
@@ -79,6 +84,22 @@ class GoalProposalResourceTest {
                 .body("proposalId", hasItem(open)).body("proposalId", not(hasItem(rejected)));
         as(token("viewer", "0314")).get("/api/units/0314/goal-proposals?status=REJECTED").then()
                 .body("proposalId", hasItem(rejected));
+    }
+
+    @Test
+    void aProposalTellsWhenItWasMadeAndWhenDecided() {
+        Instant before = Instant.now().minusSeconds(1);
+        String proposalId = propose("B.33", 2075);
+        as(EMPLOYEE).get("/api/goal-proposals/" + proposalId).then()
+                .body("proposedAt", notNullValue()).body("decidedAt", nullValue());
+
+        String decidedAt = as(token("leader", "0314")).body("{\"decision\":\"REJECT\",\"reason\":\"Ikke i år\"}")
+                .post("/api/goal-proposals/" + proposalId + "/decision").then().statusCode(200)
+                .extract().path("decidedAt");
+        String proposedAt = as(EMPLOYEE).get("/api/goal-proposals/" + proposalId).then()
+                .body("decidedAt", equalTo(decidedAt)).extract().path("proposedAt");
+        assertThat(Instant.parse(proposedAt)).isAfter(before);
+        assertThat(Instant.parse(decidedAt)).isAfterOrEqualTo(Instant.parse(proposedAt));
     }
 
     @Test

@@ -1,0 +1,71 @@
+// Everything the Forslag view says, in Norwegian bokmål.
+export const T = {
+  heading: "Forslag til mål",
+  intro:
+    "Alle i enheten kan foreslå et mål for enheten. Lederen vedtar eller avviser forslaget med en begrunnelse, " +
+    "og et vedtatt forslag blir et lokalt mål.",
+  unit: "Enhet",
+  loading: "Laster forslag …",
+
+  formHeading: "Nytt forslag",
+  noRight: "Du kan ikke foreslå mål for denne enheten fordi den ikke hører til dine enheter.",
+  indicator: "Indikator",
+  chooseIndicator: "Velg indikator",
+  year: "År",
+  target: "Mål",
+  targetHelp: {
+    RATIO: "Prosent fra 0 til 100, for eksempel 62,5",
+    COUNT: "Et helt tall, 0 eller mer",
+    SCORE: (min: string, max: string) => `En skår fra ${min} til ${max}`,
+    none: "Velg indikator først",
+  },
+  rationale: "Begrunnelse",
+  rationaleHelp: "Hvorfor bør enheten ha dette målet?",
+  submit: "Send forslag",
+  sending: "Sender …",
+  errorSummary: "Forslaget kan ikke sendes før du har rettet dette:",
+  required: {
+    indicatorId: "Velg en indikator.",
+    year: "Velg et år.",
+    target: "Skriv inn et mål.",
+    rationale: "Skriv en begrunnelse for forslaget.",
+  },
+  notANumber: "Målet må være et tall, for eksempel 62,5.",
+  sent: (indicator: string, year: number) =>
+    `Forslaget om ${indicator} for ${year} er sendt. Lederen for enheten vedtar eller avviser det, og du ser svaret her.`,
+
+  listHeading: (unit: string) => `Forslag for ${unit}`,
+  open: (n: number) => `Åpne forslag (${n})`,
+  decided: (n: number) => `Behandlede forslag (${n})`,
+  noneOpen: "Ingen åpne forslag.",
+  noneDecided: "Ingen behandlede forslag ennå.",
+  status: { PROPOSED: "Åpent", ADOPTED: "Vedtatt", REJECTED: "Avvist" } as Record<string, string>,
+  proposalHeading: (indicator: string, name: string, year: number) => `${indicator} ${name} – ${year}`,
+  fieldTarget: "Foreslått mål",
+  noTarget: "Uten mål (følges som statistikk)",
+  fieldRationale: "Begrunnelse",
+  noRationale: "Ingen begrunnelse oppgitt.",
+  fieldProposed: "Foreslått av",
+  fieldDecision: "Vedtak",
+  fieldDecisionReason: "Begrunnelse for vedtaket",
+  you: (subject: string) => `${subject} (deg)`,
+  byAt: (who: string, when: string) => `${who}, ${when}`,
+  decisionText: (status: string, who: string, when: string) =>
+    `${status === "ADOPTED" ? "Vedtatt" : "Avvist"} av ${who}, ${when}`,
+  goalLink: (indicator: string, year: number) => `Se målet for ${indicator} i ${year}`,
+  decide: (indicator: string, year: number) => `Behandle forslaget om ${indicator} for ${year}`,
+
+  modalHeading: "Behandle forslaget",
+  reason: "Begrunnelse for vedtaket",
+  reasonHelp: "Forslagsstilleren og alle i enheten ser begrunnelsen.",
+  reasonRequired: "Skriv en begrunnelse for vedtaket.",
+  decisionSummary: "Vedtaket kan ikke lagres før du har rettet dette:",
+  adopt: "Vedta forslaget",
+  reject: "Avvis forslaget",
+  cancel: "Avbryt",
+  notFound: "Fant ikke forslaget du ba om å behandle.",
+  alreadyDecided: "Forslaget er allerede behandlet.",
+  adopted: (indicator: string, year: number) =>
+    `Forslaget om ${indicator} for ${year} er vedtatt og er nå et lokalt mål for enheten.`,
+  rejected: (indicator: string, year: number) => `Forslaget om ${indicator} for ${year} er avvist.`,
+};
