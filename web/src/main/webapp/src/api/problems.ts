@@ -74,6 +74,12 @@ const FIELD_CODES: Record<string, string> = {
   "denominator-zero": "Nevneren må være større enn null.",
   "wrong-measure": "Feil type tall for denne indikatoren.",
   "future-period": "Måneden har ikke vært ennå.",
+  duplicate: "Verdien står allerede et annet sted i skjemaet.",
+  "unknown-main-goal": "Hovedmålet må være et av målbrevets hovedmål.",
+  "monitoring-has-no-target": "Et mål som følges som statistikk har ikke mål for året.",
+  "wrong-level": "Enheten er på feil nivå for dette.",
+  "outside-owner": "Indikatoren er lokal og kan bare brukes under enheten som eier den.",
+  "issuer-change": "Utstederen av et målbrev kan ikke endres. Lag et nytt målbrev i stedet.",
 };
 
 export function fieldMessage(error: FieldError): string {
