@@ -89,6 +89,10 @@ const FIELD_CODES: Record<string, string> = {
   "duplicate-column": "Kolonnen står to ganger i første linje.",
   "outside-owner": "Indikatoren er lokal for en annen enhet og kan ikke brukes her.",
   "monitoring-has-no-target": "Et mål som følges som statistikk, skal ikke ha en målverdi.",
+  duplicate: "Verdien står allerede et annet sted i skjemaet.",
+  "unknown-main-goal": "Hovedmålet må være et av målbrevets hovedmål.",
+  "wrong-level": "Enheten er på feil nivå for dette.",
+  "issuer-change": "Utstederen av et målbrev kan ikke endres. Lag et nytt målbrev i stedet.",
 };
 
 export function fieldMessage(error: FieldError): string {

@@ -1,0 +1,40 @@
+import { useEffect, useState } from "react";
+import { listIndicators, type Indicator } from "./api";
+
+let indicators: Promise<Indicator[]> | null = null;
+
+/** The indicator catalogue, once per page load. */
+export function useIndicators(): Indicator[] | null {
+  const [list, setList] = useState<Indicator[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    if (!indicators) {
+      indicators = listIndicators();
+      indicators.catch(() => (indicators = null));
+    }
+    indicators.then((i) => live && setList(i), () => live && setList([]));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return list;
+}
+
+/** Runs a load when its key changes; gives the result or the error. */
+export function useLoad<T>(load: () => Promise<T>, key: string): { data: T | null; error: unknown; reload: () => void } {
+  const [state, setState] = useState<{ data: T | null; error: unknown }>({ data: null, error: null });
+  const [round, setRound] = useState(0);
+  useEffect(() => {
+    let live = true;
+    setState({ data: null, error: null });
+    load().then(
+      (data) => live && setState({ data, error: null }),
+      (error: unknown) => live && setState({ data: null, error }),
+    );
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, round]);
+  return { ...state, reload: () => setRound((r) => r + 1) };
+}
