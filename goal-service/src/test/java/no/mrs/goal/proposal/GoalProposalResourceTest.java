@@ -89,7 +89,7 @@ class GoalProposalResourceTest {
     @Test
     void aProposalTellsWhenItWasMadeAndWhenDecided() {
         Instant before = Instant.now().minusSeconds(1);
-        String proposalId = propose("B.33", 2075);
+        String proposalId = propose("B.32", 2075);
         as(EMPLOYEE).get("/api/goal-proposals/" + proposalId).then()
                 .body("proposedAt", notNullValue()).body("decidedAt", nullValue());
 
