@@ -44,7 +44,7 @@ export class ApiError extends Error {
 
 let csrf: { header: string; token: string } | null = null;
 
-export function setCsrf(header: string, token: string) {
+function setCsrf(header: string, token: string) {
   csrf = { header, token };
 }
 

@@ -46,6 +46,23 @@ public final class ManagedProcess {
         return new ManagedProcess(name, builder.start(), log);
     }
 
+    /**
+     * A packaged Quarkus application ({@code target/quarkus-app/quarkus-run.jar}) in profile {@code local} on the
+     * given port, with the heap of a service and the given extra environment.
+     */
+    public static ManagedProcess startQuarkusApp(String name, Path jar, int port, Map<String, String> environment,
+            Path log, List<String> extraJvmOptions) throws IOException {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: build with ./mvnw package -DskipTests");
+        }
+        List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"));
+        jvm.addAll(extraJvmOptions);
+        Map<String, String> env = new java.util.LinkedHashMap<>(environment);
+        env.put("QUARKUS_PROFILE", "local");
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        return startJava(name, jvm, List.of("-jar", jar.toString()), env, log);
+    }
+
     public String name() {
         return name;
     }

@@ -1,9 +1,7 @@
 package no.mrs.devstack;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -33,18 +31,10 @@ public enum MrsService {
      */
     public ManagedProcess start(Path root, int port, String jdbcUrl, String user, String password,
             String bootstrapServers, Path log, List<String> extraJvmOptions) throws IOException {
-        Path jar = jar(root);
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build with ./mvnw install -DskipTests");
-        }
-        List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"));
-        jvm.addAll(extraJvmOptions);
-        return ManagedProcess.startJava(id, jvm, List.of("-jar", jar.toString()), Map.of(
-                "QUARKUS_PROFILE", "local",
-                "QUARKUS_HTTP_PORT", Integer.toString(port),
+        return ManagedProcess.startQuarkusApp(id, jar(root), port, Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
                 "QUARKUS_DATASOURCE_USERNAME", user,
                 "QUARKUS_DATASOURCE_PASSWORD", password,
-                "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers), log);
+                "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers), log, extraJvmOptions);
     }
 }

@@ -1,9 +1,7 @@
 package no.mrs.devstack;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -24,21 +22,13 @@ public final class WebApp {
 
     public static ManagedProcess start(Path root, int port, String jdbcUrl, String user, String password,
             String authServerUrl, Stack.Urls services, Path log, List<String> extraJvmOptions) throws IOException {
-        Path jar = jar(root);
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: build with ./mvnw install -DskipTests");
-        }
-        List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"));
-        jvm.addAll(extraJvmOptions);
-        return ManagedProcess.startJava(ID, jvm, List.of("-jar", jar.toString()), Map.of(
-                "QUARKUS_PROFILE", "local",
-                "QUARKUS_HTTP_PORT", Integer.toString(port),
+        return ManagedProcess.startQuarkusApp(ID, jar(root), port, Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
                 "QUARKUS_DATASOURCE_USERNAME", user,
                 "QUARKUS_DATASOURCE_PASSWORD", password,
                 "MRS_OIDC_AUTH_SERVER_URL", authServerUrl,
                 "MRS_GOAL_SERVICE_URL", services.goal(),
                 "MRS_RESULT_SERVICE_URL", services.result(),
-                "MRS_REPORTING_SERVICE_URL", services.reporting()), log);
+                "MRS_REPORTING_SERVICE_URL", services.reporting()), log, extraJvmOptions);
     }
 }

@@ -1,17 +1,8 @@
 // goal-service's proposals and indicators, as this view uses them (calls go through api/client).
 import { all, call } from "../../api/client";
 import type { Unit } from "../../api/units";
-
-export type Measure = "RATIO" | "COUNT" | "SCORE";
-
-export interface Indicator {
-  indicatorId: string;
-  name: string;
-  measure: Measure;
-  scaleMin: number | null;
-  scaleMax: number | null;
-  ownerUnitId: string | null;
-}
+import type { Indicator } from "../../api/indicators";
+export { fetchIndicators, type Indicator, type Measure } from "../../api/indicators";
 
 export type ProposalStatus = "PROPOSED" | "ADOPTED" | "REJECTED";
 
@@ -39,10 +30,6 @@ export interface NewProposal {
   classification: "STEERING";
   target: number;
   rationale: string;
-}
-
-export function fetchIndicators(): Promise<Indicator[]> {
-  return all<Indicator>("goal", "indicators?limit=1000");
 }
 
 export function fetchProposals(unitId: string): Promise<Proposal[]> {

@@ -1,9 +1,10 @@
 // The goal view's calls to goal-service (through the web app's client).
-import { useEffect, useState } from "react";
 import { all, call } from "../../api/client";
 import type { Unit } from "../../api/units";
 import type { Session } from "../../api/client";
 import { hasRole } from "../../session";
+import type { Indicator } from "../../api/indicators";
+export { useIndicators, type Indicator } from "../../api/indicators";
 import { formatNumber, formatPercent } from "../../format";
 
 export interface Goal {
@@ -21,15 +22,6 @@ export interface Goal {
   rationale: string | null;
   status: "ACTIVE" | "RETIRED";
   version: number;
-}
-
-export interface Indicator {
-  indicatorId: string;
-  name: string;
-  measure: "RATIO" | "COUNT" | "SCORE";
-  scaleMin: number | null;
-  scaleMax: number | null;
-  ownerUnitId: string | null;
 }
 
 export interface Budget {
@@ -90,23 +82,6 @@ export interface LocalGoalBody {
 export const setLocalGoal = async (unitId: string, body: LocalGoalBody) =>
   (await call<Goal>("goal", `units/${unitId}/goals`, { method: "POST", body })).data;
 
-let indicatorCache: Promise<Indicator[]> | null = null;
-
-export function useIndicators(): Indicator[] | null {
-  const [indicators, setIndicators] = useState<Indicator[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    if (!indicatorCache) {
-      indicatorCache = all<Indicator>("goal", "indicators?limit=1000");
-      indicatorCache.catch(() => (indicatorCache = null));
-    }
-    indicatorCache.then((i) => live && setIndicators(i), () => live && setIndicators([]));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return indicators;
-}
 
 /** The years with a published goal letter, newest first. */
 export async function letterYears(): Promise<number[]> {

@@ -1,5 +1,6 @@
 // goal-service calls of the goal-letter view (through the web app's forwarding; client.ts does the fetching).
 import { all, call } from "../../api/client";
+export type { Indicator } from "../../api/indicators";
 
 export type Classification = "STEERING" | "MONITORING";
 export type LocalAdjustment = "ALLOWED" | "FORBIDDEN";
@@ -31,15 +32,6 @@ export interface LetterBody {
   title: string;
   mainGoals: string[];
   goals: LetterGoal[];
-}
-
-export interface Indicator {
-  indicatorId: string;
-  name: string;
-  measure: "RATIO" | "COUNT" | "SCORE";
-  scaleMin: number | null;
-  scaleMax: number | null;
-  ownerUnitId: string | null;
 }
 
 /** A goal in force for a unit (GET /api/units/{unitId}/goals). */
@@ -96,10 +88,6 @@ export async function publishLetter(letterId: string, version: number): Promise<
       headers: { "If-Match": `"${version}"` },
     })
   ).data;
-}
-
-export function listIndicators(): Promise<Indicator[]> {
-  return all<Indicator>("goal", "indicators?limit=1000");
 }
 
 export function goalsInForce(unitId: string, year: number): Promise<GoalInForce[]> {

@@ -1,24 +1,5 @@
 import { useEffect, useState } from "react";
-import { listIndicators, type Indicator } from "./api";
-
-let indicators: Promise<Indicator[]> | null = null;
-
-/** The indicator catalogue, once per page load. */
-export function useIndicators(): Indicator[] | null {
-  const [list, setList] = useState<Indicator[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    if (!indicators) {
-      indicators = listIndicators();
-      indicators.catch(() => (indicators = null));
-    }
-    indicators.then((i) => live && setList(i), () => live && setList([]));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return list;
-}
+export { useIndicators } from "../../api/indicators";
 
 /** Runs a load when its key changes; gives the result or the error. */
 export function useLoad<T>(load: () => Promise<T>, key: string): { data: T | null; error: unknown; reload: () => void } {

@@ -1,18 +1,8 @@
 // What the view reads from goal-service and result-service, and how a form row becomes a result item.
 import { all, call } from "../../api/client";
 import type { Unit } from "../../api/units";
-
-export type Measure = "RATIO" | "COUNT" | "SCORE";
-
-export interface Indicator {
-  indicatorId: string;
-  name: string;
-  perspective: string;
-  measure: Measure;
-  scaleMin: number | null;
-  scaleMax: number | null;
-  ownerUnitId: string | null;
-}
+import type { Indicator } from "../../api/indicators";
+export { fetchIndicators, type Indicator, type Measure } from "../../api/indicators";
 
 export interface Goal {
   indicatorId: string;
@@ -66,16 +56,6 @@ export interface ResultItem {
 }
 
 const PERSPECTIVES = ["USER", "EMPLOYEE", "PROCESS", "RESOURCES"];
-
-let indicatorCache: Promise<Indicator[]> | null = null;
-
-export function fetchIndicators(): Promise<Indicator[]> {
-  if (!indicatorCache) {
-    indicatorCache = all<Indicator>("goal", "indicators?limit=1000");
-    indicatorCache.catch(() => (indicatorCache = null));
-  }
-  return indicatorCache;
-}
 
 export function lastYear(period: string): string {
   const [year, month] = period.split("-");
