@@ -24,6 +24,7 @@ import no.mrs.contracts.result.ResultRecorded;
 import no.mrs.reporting.model.Goal;
 import no.mrs.reporting.model.Indicator;
 import no.mrs.reporting.model.ReadModel;
+import no.mrs.reporting.model.Reported;
 import no.mrs.reporting.model.Result;
 import no.mrs.reporting.model.Unit;
 import org.jboss.logging.Logger;
@@ -51,6 +52,11 @@ public final class EventProjector {
 
     /** Applies the payload of an event that happened at {@code time}. */
     public static void apply(ReadModel model, EventPayload event, Instant time) {
+        apply(model, event, time, null);
+    }
+
+    /** Applies the payload of an event that happened at {@code time}, made by {@code actor} (the envelope's). */
+    public static void apply(ReadModel model, EventPayload event, Instant time, String actor) {
         if (event instanceof UnitEvent e) {
             applyUnit(model, e);
         } else if (event instanceof IndicatorEvent e) {
@@ -60,7 +66,7 @@ public final class EventProjector {
         } else if (event instanceof GoalEvent e) {
             applyGoal(model, e, time);
         } else if (event instanceof ResultEvent e) {
-            applyResult(model, e);
+            applyResult(model, e, actor);
         } else if (event instanceof GoalBudgetEvent || event instanceof GoalProposalEvent) {
             // budgets and proposals show on no scorecard; an adopted proposal arrives as its own GoalSet
             LOG.debugf("%s does not concern the scorecards", event.getClass().getSimpleName());
@@ -141,10 +147,11 @@ public final class EventProjector {
         return goal;
     }
 
-    private static void applyResult(ReadModel model, ResultEvent event) {
+    private static void applyResult(ReadModel model, ResultEvent event, String actor) {
         if (event instanceof ResultRecorded r) {
             model.put(new Result(r.unitId(), r.indicatorId(), r.period(), r.numerator(), r.denominator(), r.value(),
-                    r.comment(), r.measurementId()));
+                    r.comment(), r.measurementId()), new Reported(r.receivedAt(), actor,
+                            r.submitterKind() == null ? null : r.submitterKind().name()));
         } else if (event instanceof ResultCorrected c) {
             model.put(new Result(c.unitId(), c.indicatorId(), c.period(), c.numerator(), c.denominator(), c.value(),
                     c.comment(), c.measurementId()));

@@ -16,6 +16,7 @@ import no.mrs.reporting.model.Indicator;
 import no.mrs.reporting.model.PartitionId;
 import no.mrs.reporting.model.Position;
 import no.mrs.reporting.model.ReadModel;
+import no.mrs.reporting.model.Reported;
 import no.mrs.reporting.model.Result;
 import no.mrs.reporting.model.Unit;
 
@@ -176,11 +177,16 @@ public class SlotStore {
             }
         }
         if (!changes.results().isEmpty()) {
+            // a correction keeps when and by whom the figure was first reported
             try (PreparedStatement ps = c.prepareStatement("insert into " + s + ".result (unit_id, indicator_id, period,"
-                    + " numerator, denominator, value, comment, measurement_id) values (?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " numerator, denominator, value, comment, measurement_id, reported_at, reported_by, reporter_kind)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     + " on conflict (unit_id, indicator_id, period) do update set numerator = excluded.numerator,"
                     + " denominator = excluded.denominator, value = excluded.value, comment = excluded.comment,"
-                    + " measurement_id = excluded.measurement_id")) {
+                    + " measurement_id = excluded.measurement_id,"
+                    + " reported_at = coalesce(excluded.reported_at, result.reported_at),"
+                    + " reported_by = coalesce(excluded.reported_by, result.reported_by),"
+                    + " reporter_kind = coalesce(excluded.reporter_kind, result.reporter_kind)")) {
                 for (Result r : changes.results()) {
                     ps.setString(1, r.unitId());
                     ps.setString(2, r.indicatorId());
@@ -190,6 +196,10 @@ public class SlotStore {
                     ps.setBigDecimal(6, r.value());
                     ps.setString(7, r.comment());
                     ps.setString(8, r.measurementId());
+                    Reported reported = changes.reported().get(r.key());
+                    setInstant(ps, 9, reported == null ? null : reported.at());
+                    ps.setString(10, reported == null ? null : reported.by());
+                    ps.setString(11, reported == null ? null : reported.kind());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -318,6 +328,31 @@ public class SlotStore {
             names[i] = slot.schema + "." + tables[i];
         }
         return names;
+    }
+
+    // ---------------------------------------------------------------- on demand
+
+    /** When and by whom the figures of these offices for a month were first reported, as the slot saved it. */
+    public Map<Result.Key, Reported> reported(Slot slot, YearMonth period, java.util.Collection<String> unitIds) {
+        Map<Result.Key, Reported> reported = new HashMap<>();
+        if (unitIds.isEmpty()) {
+            return reported;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("select unit_id,"
+                + " indicator_id, reported_at, reported_by, reporter_kind from " + slot.schema + ".result"
+                + " where period = ? and unit_id = any(?)")) {
+            ps.setString(1, period.toString());
+            ps.setArray(2, c.createArrayOf("text", unitIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    reported.put(new Result.Key(rs.getString(1), rs.getString(2), period),
+                            new Reported(instant(rs.getTimestamp(3)), rs.getString(4), rs.getString(5)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading when the figures of " + period + " were reported failed", e);
+        }
+        return reported;
     }
 
     private static YearMonth month(String text) {
