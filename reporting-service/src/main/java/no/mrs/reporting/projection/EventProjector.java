@@ -9,6 +9,7 @@ import no.mrs.contracts.goal.GoalLetterEvent;
 import no.mrs.contracts.goal.GoalLetterPublished;
 import no.mrs.contracts.goal.GoalRetired;
 import no.mrs.contracts.goal.GoalRevised;
+import no.mrs.contracts.goal.GoalRevisedV2;
 import no.mrs.contracts.goal.GoalSet;
 import no.mrs.contracts.goal.IndicatorDefined;
 import no.mrs.contracts.goal.IndicatorEvent;
@@ -129,8 +130,12 @@ public final class EventProjector {
         if (event instanceof GoalSet s) {
             model.put(new Goal(s.goalId(), s.indicatorId(), s.year(), s.classification(), s.target(), s.origin(),
                     s.sourceUnitId(), s.letterId(), s.mainGoal(), s.localAdjustment(), s.proposalId(), null));
+        } else if (event instanceof GoalRevisedV2 r) {
+            knownGoal(model, r).ifPresent(g -> model.put(g.revisedFrom(r.effectiveFrom(), r.target())));
         } else if (event instanceof GoalRevised r) {
-            knownGoal(model, r).ifPresent(g -> model.put(g.withTarget(r.target())));
+            // version 1 took effect from the month it was made (Norwegian time)
+            knownGoal(model, r).ifPresent(g -> model.put(g.revisedFrom(
+                    time == null ? YearMonth.of(g.year(), 1) : YearMonth.from(time.atZone(NORWAY)), r.target())));
         } else if (event instanceof GoalRetired r) {
             YearMonth month = time == null ? null : YearMonth.from(time.atZone(NORWAY));
             knownGoal(model, r).ifPresent(g -> model.put(g.retiredFrom(month == null ? YearMonth.of(g.year(), 1) : month)));

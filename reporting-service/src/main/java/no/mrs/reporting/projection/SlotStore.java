@@ -152,12 +152,13 @@ public class SlotStore {
         if (!changes.goals().isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("insert into " + s + ".goal (goal_id, indicator_id, year,"
                     + " classification, target, origin, source_unit_id, letter_id, main_goal, local_adjustment,"
-                    + " proposal_id, retired_from) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " proposal_id, retired_from, target_revisions) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     + " on conflict (goal_id) do update set indicator_id = excluded.indicator_id, year = excluded.year,"
                     + " classification = excluded.classification, target = excluded.target, origin = excluded.origin,"
                     + " source_unit_id = excluded.source_unit_id, letter_id = excluded.letter_id,"
                     + " main_goal = excluded.main_goal, local_adjustment = excluded.local_adjustment,"
-                    + " proposal_id = excluded.proposal_id, retired_from = excluded.retired_from")) {
+                    + " proposal_id = excluded.proposal_id, retired_from = excluded.retired_from,"
+                    + " target_revisions = excluded.target_revisions")) {
                 for (Goal g : changes.goals()) {
                     ps.setString(1, g.goalId());
                     ps.setString(2, g.indicatorId());
@@ -171,6 +172,7 @@ public class SlotStore {
                     ps.setString(10, g.localAdjustment() == null ? null : g.localAdjustment().name());
                     ps.setString(11, g.proposalId());
                     ps.setString(12, g.retiredFrom() == null ? null : g.retiredFrom().toString());
+                    ps.setString(13, revisions(g.revisions()));
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -268,7 +270,8 @@ public class SlotStore {
                 }
             }
             try (ResultSet rs = st.executeQuery("select goal_id, indicator_id, year, classification, target, origin,"
-                    + " source_unit_id, letter_id, main_goal, local_adjustment, proposal_id, retired_from from " + s
+                    + " source_unit_id, letter_id, main_goal, local_adjustment, proposal_id, retired_from,"
+                    + " target_revisions from " + s
                     + ".goal")) {
                 while (rs.next()) {
                     String adjustment = rs.getString(10);
@@ -276,7 +279,7 @@ public class SlotStore {
                             Classification.valueOf(rs.getString(4)), rs.getBigDecimal(5),
                             GoalOrigin.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9),
                             adjustment == null ? null : LocalAdjustment.valueOf(adjustment), rs.getString(11),
-                            month(rs.getString(12))));
+                            month(rs.getString(12)), revisions(rs.getString(13))));
                 }
             }
             try (ResultSet rs = st.executeQuery("select unit_id, indicator_id, period, numerator, denominator, value,"
@@ -353,6 +356,30 @@ public class SlotStore {
             throw new IllegalStateException("Reading when the figures of " + period + " were reported failed", e);
         }
         return reported;
+    }
+
+    /** A goal's dated targets as the slot keeps them: {@code 2021-06=80;2021-09=85.5} (null: none). */
+    static String revisions(List<Goal.Revision> revisions) {
+        if (revisions.isEmpty()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        for (Goal.Revision r : revisions) {
+            text.append(text.length() == 0 ? "" : ";").append(r.from()).append('=').append(r.target().toString());
+        }
+        return text.toString();
+    }
+
+    static List<Goal.Revision> revisions(String text) {
+        List<Goal.Revision> revisions = new ArrayList<>();
+        if (text != null && !text.isEmpty()) {
+            for (String part : text.split(";")) {
+                int eq = part.indexOf('=');
+                revisions.add(new Goal.Revision(YearMonth.parse(part.substring(0, eq)),
+                        new java.math.BigDecimal(part.substring(eq + 1))));
+            }
+        }
+        return revisions;
     }
 
     private static YearMonth month(String text) {
