@@ -36,7 +36,7 @@ import static no.mrs.reporting.scorecard.rest.ScorecardResource.PERIOD_MESSAGE;
 @Path("/api/reporting-status")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Reporting status", description = "Which offices have reported a month, and which figures they still owe")
-@SecurityRequirement(name = "jwt")
+@SecurityRequirement(name = "SecurityScheme") // the scheme quarkus.smallrye-openapi.security-scheme=jwt defines
 public class ReportingStatusResource {
 
     private static final String PROBLEM = "application/problem+json";
