@@ -21,7 +21,12 @@ public final class Api {
     public final String directorate = DevTokens.token().subject("bench-directorate").roles("directorate").units("0000").sign();
     public final String reporter = DevTokens.token().subject("bench-reporter").roles("reporter").units("0000").sign();
 
-    public record Answer(int status, String body) {
+    /** An answer: its status, body and {@code Retry-After} header (null when it has none). */
+    public record Answer(int status, String body, String retryAfter) {
+        public Answer(int status, String body) {
+            this(status, body, null);
+        }
+
         public JsonNode json() {
             try {
                 return body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
@@ -40,7 +45,8 @@ public final class Api {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.body());
+        return new Answer(response.statusCode(), response.body(),
+                response.headers().firstValue("Retry-After").orElse(null));
     }
 
     public JsonNode expect(String method, String url, String token, String body, int... statuses)

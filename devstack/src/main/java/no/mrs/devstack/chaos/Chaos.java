@@ -133,6 +133,9 @@ public final class Chaos {
                 Duration.ofMinutes(3));
         String problem = published.verdict(ingestion.acknowledged);
         if (problem == null) {
+            problem = ingestion.brokenPromises();
+        }
+        if (problem == null) {
             problem = reportingAgrees(ingestion.items.values());
         }
         return new Outcome("kill the ingester",
@@ -236,7 +239,7 @@ public final class Chaos {
                         + " results)",
                 "live checksum " + live + ", clean rebuild of " + status.path("eventsApplied").asLong()
                         + " events " + rebuilt,
-                live.equals(rebuilt) ? null : "the live read models differ from a clean rebuild");
+                live.equals(rebuilt) ? ingestion.brokenPromises() : "the live read models differ from a clean rebuild");
     }
 
     private void awaitNoLag(String reporting) throws Exception {
@@ -297,6 +300,9 @@ public final class Chaos {
         Published published = Published.read(stack.kafka().bootstrapServers(), "broker/", ingestion.acknowledged,
                 Duration.ofMinutes(3));
         String problem = published.verdict(ingestion.acknowledged);
+        if (problem == null) {
+            problem = ingestion.brokenPromises();
+        }
         if (problem == null && !healthDuringOutage.contains("DOWN")) {
             problem = "result-service's health did not report the outage (saw " + healthDuringOutage + ")";
         }
@@ -360,8 +366,9 @@ public final class Chaos {
         Published published = Published.read(bootstrap, "database/", ingestion.acknowledged, Duration.ofMinutes(3));
         Published overTopic = Published.read(bootstrap, "database-kafka/", produced, Duration.ofMinutes(3));
         String problem = published.verdict(ingestion.acknowledged);
-        if (problem == null && ingestion.withoutProblem.get() > 0) {
-            problem = ingestion.withoutProblem.get() + " error answers without a problem body";
+        if (problem == null) {
+            // a database outage answers 503 with Retry-After, never 500
+            problem = ingestion.brokenPromises();
         }
         if (problem == null && overTopic.verdict(produced) != null) {
             problem = "over Kafka: " + overTopic.verdict(produced);
