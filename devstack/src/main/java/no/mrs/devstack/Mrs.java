@@ -28,7 +28,7 @@ public final class Mrs {
         List<String> roles = options.list("roles");
         List<String> units = options.list("units");
         if (roles.isEmpty()) {
-            System.err.println("./mrs token needs --roles (directorate, leader, employee, reporter, viewer)");
+            System.err.println("./mrs token needs --roles (directorate, leader, employee, reporter, viewer; operator)");
             return 2;
         }
         String subject = options.value("subject", String.join("+", roles) + "@" + String.join("+", units));
@@ -98,6 +98,8 @@ public final class Mrs {
                       restart, concurrent writers, poison records; prints what went in and came out.
                   ./mrs token --roles directorate,leader --units 0000,0300 [--subject name] [--hours 12]
                       Prints a LOCAL/TEST-ONLY signed JWT (alone on the last line) that ./mrs up accepts.
+                      Roles: directorate, leader, employee, reporter, viewer; operator (reporting-service's
+                      /api/admin: rebuilds, checksum), e.g. ./mrs token --roles operator
                 """);
         return 2;
     }

@@ -20,6 +20,8 @@ public final class Api {
             .connectTimeout(Duration.ofSeconds(5)).build();
     public final String directorate = DevTokens.token().subject("bench-directorate").roles("directorate").units("0000").sign();
     public final String reporter = DevTokens.token().subject("bench-reporter").roles("reporter").units("0000").sign();
+    /** For /api/admin (rebuilds, checksums): the operator role, not a business role. */
+    public final String operator = DevTokens.token().subject("bench-operator").roles("operator").sign();
 
     /** An answer: its status, body and {@code Retry-After} header (null when it has none). */
     public record Answer(int status, String body, String retryAfter) {

@@ -204,7 +204,7 @@ public final class Chaos {
 
     private Outcome killTheProjector() throws Exception {
         String reporting = stack.url(MrsService.REPORTING);
-        api.expect("POST", reporting + "/api/admin/rebuilds", api.directorate, null, 202);
+        api.expect("POST", reporting + "/api/admin/rebuilds", api.operator, null, 202);
         Thread.sleep(300);
         progress.accept("chaos: kill -9 reporting-service during a rebuild");
         stack.kill(MrsService.REPORTING);
@@ -228,11 +228,11 @@ public final class Chaos {
         kills.get();
         killer.shutdown();
         awaitNoLag(reporting);
-        String live = api.expect("GET", reporting + "/api/admin/checksum", api.directorate, null, 200)
+        String live = api.expect("GET", reporting + "/api/admin/checksum", api.operator, null, 200)
                 .path("checksum").asText();
-        JsonNode started = api.expect("POST", reporting + "/api/admin/rebuilds", api.directorate, null, 202);
+        JsonNode started = api.expect("POST", reporting + "/api/admin/rebuilds", api.operator, null, 202);
         JsonNode status = awaitRebuild(reporting, started.path("rebuildId").asText());
-        String rebuilt = api.expect("GET", reporting + "/api/admin/checksum", api.directorate, null, 200)
+        String rebuilt = api.expect("GET", reporting + "/api/admin/checksum", api.operator, null, 200)
                 .path("checksum").asText();
         return new Outcome("kill the projector",
                 "reporting-service killed 3 times (once during a rebuild, twice during live ingestion of " + count
@@ -255,7 +255,7 @@ public final class Chaos {
     private JsonNode awaitRebuild(String reporting, String id) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (true) {
-            JsonNode status = api.expect("GET", reporting + "/api/admin/rebuilds/" + id, api.directorate, null, 200);
+            JsonNode status = api.expect("GET", reporting + "/api/admin/rebuilds/" + id, api.operator, null, 200);
             String state = status.path("state").asText();
             if (state.equals("COMPLETED")) {
                 return status;

@@ -49,7 +49,7 @@ public class StatusResource {
     @Operation(summary = "Per topic and partition: the last applied offset, the broker's end offset, the lag (records"
             + " not yet applied) and the time of the last applied event")
     public ProjectionStatus status() {
-        access.require();
+        access.requireForStatus();
         Map<PartitionId, Long> ends = topics.endOffsets();
         Map<PartitionId, Position> applied = models.read(model -> new TreeMap<>(model.positions()));
         Map<PartitionId, Long> all = new TreeMap<>(ends);
