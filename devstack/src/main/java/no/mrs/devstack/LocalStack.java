@@ -120,7 +120,6 @@ final class LocalStack {
 
                     MRS is ready (%.0f s). Ctrl-C stops everything.
                       Web app              %s
-                      Dashboard (old)      %s/
                       goal-service         %s/q/swagger-ui
                       result-service       %s/q/swagger-ui
                       reporting-service    %s/q/swagger-ui
@@ -130,7 +129,7 @@ final class LocalStack {
                     %s
                     %n""", (System.nanoTime() - begin) / 1e9,
                     settings.startsWeb() ? stack.webUrl() + "/   (log in as a demo user)" : "not started (--no-web)",
-                    urls.reporting(), urls.goal(), urls.result(),
+                    urls.goal(), urls.result(),
                     urls.reporting(), settings.kafkaPort(),
                     settings.externalPgUrl() != null ? settings.externalPgUrl() : "localhost:" + settings.pgPort(),
                     root.relativize(state.resolve("logs")), viewer);

@@ -86,7 +86,7 @@ class ForslagIT {
                     .endsWith("/mal/" + SAGENE + "/" + goalId);
             employee.assertNoAxeViolations("the list with a decided proposal");
 
-            // the adopted proposal is a local goal on Sagene's scorecard
+            // the adopted proposal is a local goal on Sagene's scorecard, in the web app's Målekort
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 Map<String, Object> row = scorecardRow("B.47");
                 assertThat(row).as("B.47 on Sagene's scorecard for June 2024").isNotNull();
@@ -94,6 +94,16 @@ class ForslagIT {
                 Map<String, Object> goal = (Map<String, Object>) row.get("goal");
                 assertThat(goal).containsEntry("origin", "LOCAL").containsEntry("goalId", goalId);
             });
+            employee.go("/malekort/" + SAGENE + "?periode=" + YEAR + "-06");
+            employee.heading("Målekort for Nav Sagene, juni 2024");
+            assertThat(MalekortIT.cells(employee, "B.47").get(2)).contains("65,5 %", "Lokalt");
+            employee.link(MalekortIT.cells(employee, "B.47").get(1)).click();
+            employee.link("Se målet og historikken").click();
+            employee.wait(Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("/mal/" + SAGENE + "/" + goalId));
+            // its history: set by the leader who adopted it
+            employee.wait(Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.tagName("main"), "Satt 65,5 % leder-sagene"));
+            assertThat(employee.driver().findElement(By.tagName("main")).getText()).contains("Lokalt (Nav Sagene)");
         }
     }
 
@@ -181,10 +191,7 @@ class ForslagIT {
                 .containsEntry("decisionReason", "Godt forslag, vedtatt med tastaturet");
     }
 
-    /**
-     * The scorecard's side is checked through reporting-service's API (the web app's Målekort view is not built
-     * yet); the goal's history in the Mål view.
-     */
+    /** The adopted goal on the office's scorecard in the Målekort view, and in its history in the Mål view. */
     @Test
     void adoptedGoalShowsOnTheScorecardAsLocalAndInItsHistory() throws Exception {
         String rationale = "Flere unge bør ha arbeidsrettet aktivitet, også ved Nav Sagene";
@@ -197,7 +204,10 @@ class ForslagIT {
                 && scorecardRow("B.49").get("goal") instanceof Map<?, ?> goal && goalId.equals(goal.get("goalId")));
         assertThat(((Map<?, ?>) scorecardRow("B.49").get("goal")).get("origin")).isEqualTo("LOCAL");
 
-        try (Browser leader = Browser.loggedInAs("leder-sagene", "/mal/" + SAGENE + "/" + goalId)) {
+        try (Browser leader = Browser.loggedInAs("leder-sagene", "/malekort/" + SAGENE + "?periode=" + YEAR + "-06")) {
+            leader.heading("Målekort for Nav Sagene, juni 2024");
+            assertThat(MalekortIT.cells(leader, "B.49").get(2)).contains("66 %", "Lokalt");
+            leader.go("/mal/" + SAGENE + "/" + goalId);
             leader.wait(Duration.ofSeconds(30)).until(ExpectedConditions.textToBePresentInElementLocated(
                     By.tagName("main"), "Lokalt"));
             assertThat(leader.driver().findElement(By.tagName("main")).getText()).contains("leader@" + SAGENE);

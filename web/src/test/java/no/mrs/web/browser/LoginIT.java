@@ -21,7 +21,8 @@ class LoginIT {
     @Test
     void aDemoUserLogsInSeesTheirNameAndLogsOut() throws Exception {
         try (Browser browser = Browser.loggedInAs("leder-sagene", "/malekort")) {
-            assertThat(browser.driver().getCurrentUrl()).endsWith("/malekort");
+            // the scorecard view fills in the person's unit and the newest month
+            assertThat(URI.create(browser.driver().getCurrentUrl()).getPath()).startsWith("/malekort");
             assertThat(browser.driver().findElement(By.tagName("header")).getText()).contains("Leder, Nav Sagene");
             browser.assertNoAxeViolations("the app's frame (header and menu)");
 
@@ -58,7 +59,8 @@ class LoginIT {
             browser.tabTo(DemoUsers.ALL.get(0).name());
             browser.press(org.openqa.selenium.Keys.ENTER);
             browser.waitFor(By.cssSelector("nav[aria-label='Hovedmeny']"));
-            assertThat(browser.driver().getCurrentUrl()).endsWith("/mal/0314");
+            // the view may add its defaults (the Mål view adds ?ar=<the newest letter's year>) to the address asked for
+            assertThat(URI.create(browser.driver().getCurrentUrl()).getPath()).isEqualTo("/mal/0314");
             browser.driver().get(WebStack.get().webUrl() + "/logout");
             browser.heading("Du er logget ut");
             browser.assertNoAxeViolations("the logged-out page");

@@ -74,17 +74,16 @@ class RapporteringIT {
         // nothing of a refused row is stored
         assertThat(stored).doesNotContainKeys("B.16", "B.32");
 
-        String viewer = DevTokens.issue(List.of("viewer"), List.of("0000"));
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonPath card = given().auth().oauth2(viewer).get(WebStack.get().urls().reporting()
-                    + "/api/scorecards/0314?period=2022-01").then().statusCode(200).extract().jsonPath();
-            assertThat(card.getDouble("perspectives.rows.flatten().find { it.indicatorId == 'B.15' }.period.thisYear"))
-                    .isEqualTo(77.0);
-            assertThat(card.getDouble("perspectives.rows.flatten().find { it.indicatorId == 'B.31' }.period.thisYear"))
-                    .isEqualTo(41.0);
-            assertThat(card.getDouble("perspectives.rows.flatten().find { it.indicatorId == 'B.90' }.period.thisYear"))
-                    .isEqualTo(4.5);
-        });
+        // the scorecard in the web app shows them (the figure of the month, "Denne måneden – I år")
+        try (Browser browser = Browser.loggedInAs("leder-sagene", "/malekort/0314?periode=2022-01")) {
+            browser.heading("Målekort for Nav Sagene, januar 2022");
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                browser.go("/malekort/0314?periode=2022-01");
+                assertThat(MalekortIT.cells(browser, "B.15").get(7)).isEqualTo("77 %");
+                assertThat(MalekortIT.cells(browser, "B.31").get(7)).isEqualTo("41");
+                assertThat(MalekortIT.cells(browser, "B.90").get(7)).isEqualTo("4,5");
+            });
+        }
     }
 
     @Test

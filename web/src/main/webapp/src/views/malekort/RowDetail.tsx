@@ -1,0 +1,171 @@
+import { useEffect, useRef, useState } from "react";
+import { Link as RouterLink } from "react-router-dom";
+import { Alert, BodyShort, Box, Button, Heading, HStack, Link, Loader, ReadMore, Table, VStack } from "@navikt/ds-react";
+import { XMarkIcon } from "@navikt/aksel-icons";
+import type { Unit } from "../../api/units";
+import { ApiError } from "../../api/client";
+import { monthName } from "../../format";
+import { fetchComparison, fetchSeries, shiftMonth, type ComparisonEntry, type Scorecard, type ScorecardRow, type SeriesPoint } from "./api";
+import { figure } from "./figures";
+import { SeriesChart } from "./SeriesChart";
+import { T } from "./texts";
+
+/**
+ * One indicator of the scorecard: its series with the target line and the same numbers as a table, the comments,
+ * and the units below ranked, each a link to its own scorecard (drill-down).
+ */
+export function RowDetail(props: {
+  card: Scorecard;
+  row: ScorecardRow;
+  units: Unit[] | null;
+  onClose: () => void;
+  unitHref: (unitId: string) => string;
+}) {
+  const { card, row, onClose, unitHref } = props;
+  const [points, setPoints] = useState<SeriesPoint[] | null>(null);
+  const [entries, setEntries] = useState<ComparisonEntry[] | null>(null);
+  const [seriesError, setSeriesError] = useState<unknown>(null);
+  const [comparisonError, setComparisonError] = useState<unknown>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    fetchSeries(card.unitId, row.indicatorId, shiftMonth(card.period, -23), card.period)
+      .then((p) => live && setPoints(p), (e) => live && setSeriesError(e));
+    fetchComparison(card.unitId, row.indicatorId, card.period)
+      .then((c) => live && setEntries(c), (e) => live && setComparisonError(e));
+    return () => {
+      live = false;
+    };
+  }, [card.unitId, card.period, row.indicatorId]);
+
+  // the detail opens where the person is: focus moves to its heading
+  useEffect(() => {
+    heading.current?.focus();
+  }, [row.indicatorId]);
+
+  const comments = (points ?? []).filter((p) => p.comment).reverse();
+  const max = Math.max(1, ...(entries ?? []).map((e) => Math.abs(e.yearToDate ?? 0)));
+
+  return (
+    <Box as="section" aria-labelledby="malekort-detalj" padding="space-16" borderWidth="1" borderRadius="8"
+      borderColor="neutral-subtle" className="malekort-detail">
+      <VStack gap="space-16">
+        <HStack justify="space-between" align="start" gap="space-8" wrap={false}>
+          <Heading level="2" size="medium" id="malekort-detalj" ref={heading} tabIndex={-1}>
+            {T.detailTitle(row.indicatorId, row.name, card.unitName)}
+          </Heading>
+          <Button variant="tertiary" size="small" icon={<XMarkIcon aria-hidden />} onClick={onClose}>
+            {T.close}
+          </Button>
+        </HStack>
+        {row.goal && (
+          <Link as={RouterLink} to={`/mal/${encodeURIComponent(card.unitId)}/${row.goal.goalId}`}>
+            {T.goalLink}
+          </Link>
+        )}
+
+        <Heading level="3" size="small">{T.seriesHeading}</Heading>
+        {seriesError ? <Alert variant="error">{seriesError instanceof ApiError ? seriesError.message : T.seriesFailed}</Alert>
+          : !points ? <Loader title={T.loading} />
+          : points.every((p) => p.value === null && p.target === null) ? <BodyShort>{T.noSeries}</BodyShort>
+          : (
+            <>
+              <SeriesChart points={points} measure={row.measure} label={T.chartLabel(row.indicatorId, card.unitName)} />
+              <ReadMore header={T.seriesTable}>
+                <div className="mrs-table-wrap">
+                  <Table size="small">
+                    <caption className="aksel-sr-only">{T.seriesCaption(row.indicatorId, card.unitName)}</caption>
+                    <Table.Header>
+                      <Table.Row>
+                        <Table.HeaderCell scope="col">{T.colMonth}</Table.HeaderCell>
+                        <Table.HeaderCell scope="col" align="right">{T.colValue}</Table.HeaderCell>
+                        <Table.HeaderCell scope="col" align="right">{T.colTarget}</Table.HeaderCell>
+                        {row.measure !== "COUNT" && (
+                          <>
+                            <Table.HeaderCell scope="col" align="right">{T.colNumerator}</Table.HeaderCell>
+                            <Table.HeaderCell scope="col" align="right">{T.colDenominator}</Table.HeaderCell>
+                          </>
+                        )}
+                        <Table.HeaderCell scope="col">{T.colComment}</Table.HeaderCell>
+                      </Table.Row>
+                    </Table.Header>
+                    <Table.Body>
+                      {[...points].reverse().map((p) => (
+                        <Table.Row key={p.period}>
+                          <Table.HeaderCell scope="row">{monthName(p.period)}</Table.HeaderCell>
+                          <Table.DataCell className="mrs-number">{figure(p.value, row.measure)}</Table.DataCell>
+                          <Table.DataCell className="mrs-number">{figure(p.target, row.measure)}</Table.DataCell>
+                          {row.measure !== "COUNT" && (
+                            <>
+                              <Table.DataCell className="mrs-number">{figure(p.numerator, "COUNT")}</Table.DataCell>
+                              <Table.DataCell className="mrs-number">{figure(p.denominator, "COUNT")}</Table.DataCell>
+                            </>
+                          )}
+                          <Table.DataCell>{p.comment ?? ""}</Table.DataCell>
+                        </Table.Row>
+                      ))}
+                    </Table.Body>
+                  </Table>
+                </div>
+              </ReadMore>
+            </>
+          )}
+
+        <Heading level="3" size="small">{T.commentsHeading}</Heading>
+        {points && comments.length === 0 && <BodyShort>{T.noComments}</BodyShort>}
+        {comments.length > 0 && (
+          <ul className="malekort-comments">
+            {comments.map((p) => (
+              <li key={p.period}>
+                <strong>{monthName(p.period)}:</strong> {p.comment}
+              </li>
+            ))}
+          </ul>
+        )}
+
+        <Heading level="3" size="small">{T.comparisonHeading(card.unitName)}</Heading>
+        {comparisonError ? (
+          <Alert variant="error">{comparisonError instanceof ApiError ? comparisonError.message : T.comparisonFailed}</Alert>
+        ) : !entries ? (
+          <Loader title={T.loading} />
+        ) : entries.length === 0 ? (
+          <BodyShort>{T.noComparison}</BodyShort>
+        ) : (
+          <div className="mrs-table-wrap">
+            <Table size="small">
+              <caption className="aksel-sr-only">{T.comparisonCaption(row.indicatorId, card.unitName, monthName(card.period))}</caption>
+              <Table.Header>
+                <Table.Row>
+                  <Table.HeaderCell scope="col" align="right">{T.colRank}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{T.colUnit}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col" align="right">{T.colYtd}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col" align="right">{T.colPeriod}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col"><span className="aksel-sr-only">{T.colYtd}</span></Table.HeaderCell>
+                </Table.Row>
+              </Table.Header>
+              <Table.Body>
+                {entries.map((e) => (
+                  <Table.Row key={e.unitId} data-unit={e.unitId}>
+                    <Table.DataCell className="mrs-number">{e.rank}</Table.DataCell>
+                    <Table.HeaderCell scope="row">
+                      <Link as={RouterLink} to={unitHref(e.unitId)} title={T.openUnit(e.unitName)}>
+                        {e.unitName}
+                      </Link>
+                    </Table.HeaderCell>
+                    <Table.DataCell className="mrs-number">{figure(e.yearToDate, row.measure)}</Table.DataCell>
+                    <Table.DataCell className="mrs-number">{figure(e.period, row.measure)}</Table.DataCell>
+                    <Table.DataCell>
+                      <span className="malekort-bar" aria-hidden
+                        style={{ width: `${e.yearToDate === null ? 0 : Math.round((Math.abs(e.yearToDate) / max) * 10)}rem` }} />
+                    </Table.DataCell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </div>
+        )}
+      </VStack>
+    </Box>
+  );
+}

@@ -1,0 +1,104 @@
+// The reporting-service calls of the Målekort view (through the web app, with the person's token).
+import { all, call } from "../../api/client";
+import type { Measure } from "../../api/indicators";
+import type { Unit } from "../../api/units";
+
+export type Status = "ON_TARGET" | "NEAR_TARGET" | "OFF_TARGET" | "NO_TARGET" | "NO_DATA";
+export type Trend = "UP" | "DOWN" | "FLAT";
+export type Direction = "HIGHER_IS_BETTER" | "LOWER_IS_BETTER";
+export type Origin = "CENTRAL" | "REGIONAL" | "LOCAL";
+
+export interface Pair {
+  thisYear: number | null;
+  lastYear: number | null;
+}
+
+export interface ScorecardRow {
+  indicatorId: string;
+  name: string;
+  measure: Measure;
+  direction: Direction;
+  goal: {
+    target: number | null;
+    classification: "STEERING" | "MONITORING";
+    origin: Origin;
+    goalId: string;
+    sourceUnitId: string;
+  } | null;
+  trend: Trend | null;
+  status: Status;
+  yearToDate: Pair;
+  period: Pair;
+}
+
+export interface Scorecard {
+  unitId: string;
+  unitName: string;
+  period: string;
+  perspectives: { perspective: string; rows: ScorecardRow[] }[];
+  asOf: string | null;
+}
+
+export interface SeriesPoint {
+  period: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  target: number | null;
+  comment: string | null;
+}
+
+export interface ComparisonEntry {
+  rank: number;
+  unitId: string;
+  unitName: string;
+  yearToDate: number | null;
+  period: number | null;
+}
+
+export interface Periods {
+  first: string | null;
+  last: string | null;
+}
+
+const enc = encodeURIComponent;
+
+export const fetchPeriods = async () => (await call<Periods>("reporting", "periods")).data;
+
+/** The hierarchy as reporting-service knows it in the month (all pages). */
+export const fetchUnits = (period: string) => all<Unit>("reporting", `units?period=${period}&limit=1000`);
+
+export const fetchScorecard = async (unitId: string, period: string) =>
+  (await call<Scorecard>("reporting", `scorecards/${enc(unitId)}?period=${period}`)).data;
+
+export const fetchSeries = async (unitId: string, indicatorId: string, from: string, to: string) =>
+  (await call<SeriesPoint[]>("reporting", `series/${enc(unitId)}/${enc(indicatorId)}?from=${from}&to=${to}`)).data;
+
+export const fetchComparison = async (unitId: string, indicatorId: string, period: string) =>
+  (await call<ComparisonEntry[]>("reporting", `comparisons/${enc(unitId)}/${enc(indicatorId)}?period=${period}`)).data;
+
+/** The scorecard as CSV (the service's own export), saved as a file. */
+export async function downloadCsv(unitId: string, period: string): Promise<void> {
+  const answer = await call<string>("reporting", `scorecards/${enc(unitId)}?period=${period}`, { accept: "text/csv" });
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(new Blob([answer.data], { type: "text/csv;charset=utf-8" }));
+  link.download = `malekort-${unitId}-${period}.csv`;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  URL.revokeObjectURL(link.href);
+}
+
+/** "2021-06" moved by a number of months. */
+export function shiftMonth(period: string, months: number): string {
+  const [year, month] = period.split("-").map(Number);
+  const index = year * 12 + month - 1 + months;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
+/** The current month in Norway. */
+export function currentMonth(): string {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo", year: "numeric", month: "2-digit" })
+    .formatToParts(new Date());
+  return `${parts.find((p) => p.type === "year")!.value}-${parts.find((p) => p.type === "month")!.value}`;
+}

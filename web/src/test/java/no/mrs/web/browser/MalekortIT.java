@@ -1,0 +1,219 @@
+package no.mrs.web.browser;
+
+import io.restassured.path.json.JsonPath;
+import no.mrs.devstack.DevTokens;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Målekort (issue 12): the scorecard in the web app — the figures reporting-service answers, each indicator's series,
+ * comments and comparison, and drill-down by clicking a unit of the comparison. Reads only the demo data (2021).
+ */
+class MalekortIT {
+
+    static final String PERIOD = "2021-06";
+
+    @Test
+    void theNationsScorecardShowsTheServicesFiguresAndDrillsDownToAnOfficeByClick() throws Exception {
+        JsonPath national = scorecard("0000", PERIOD);
+        Map<String, Object> b15 = row(national, "B.15");
+        String b15Name = (String) b15.get("name");
+        try (Browser browser = Browser.loggedInAs("direktoratet", "/malekort/0000?periode=" + PERIOD)) {
+            browser.heading("Målekort for Norge, juni 2021");
+            // every row of the service's scorecard, with its four figures as the service computed them
+            List<Map<String, Object>> rows = national.getList("perspectives.rows.flatten()");
+            assertThat(rows).hasSizeGreaterThan(10);
+            for (Map<String, Object> row : rows) {
+                List<String> cells = cells(browser, (String) row.get("indicatorId"));
+                assertThat(cells.get(1)).isEqualTo(row.get("name"));
+                String measure = (String) row.get("measure");
+                assertThat(cells.subList(5, 9)).as("the figures of " + row.get("indicatorId")).containsExactly(
+                        figure(path(row, "yearToDate.thisYear"), measure), figure(path(row, "yearToDate.lastYear"), measure),
+                        figure(path(row, "period.thisYear"), measure), figure(path(row, "period.lastYear"), measure));
+            }
+            assertThat(cells(browser, "B.15").get(2)).contains("Sentralt");
+            assertThat(cells(browser, "B.15").get(3)).isEqualTo(statusText((String) b15.get("status")));
+            browser.driver().findElement(By.xpath("//h2[normalize-space(.)='Brukerperspektivet'] | //th[normalize-space(.)='Brukerperspektivet']"));
+            awaitSparklines(browser);
+            browser.assertNoAxeViolations("the national scorecard");
+            browser.screenshot("malekort");
+
+            // one indicator: its series with the target line, its comparison of the regions
+            browser.link(b15Name).click();
+            browser.heading("B.15 " + b15Name + " – Norge");
+            assertThat(query(browser)).contains("indikator=B.15", "periode=" + PERIOD);
+            WebElement chart = browser.waitFor(By.cssSelector("figure svg[role='img']"));
+            assertThat(chart.getAttribute("aria-label")).contains("B.15", "Norge", "mållinje");
+            assertThat(chart.findElements(By.cssSelector("path.malekort-target"))).as("the target line").isNotEmpty();
+            List<Map<String, Object>> regions = comparison("0000", "B.15", PERIOD);
+            assertThat(regions).hasSizeGreaterThan(3);
+            for (Map<String, Object> region : regions) {
+                WebElement tr = browser.waitFor(By.cssSelector("tr[data-unit='" + region.get("unitId") + "']"));
+                assertThat(spaces(tr.getText())).contains((String) region.get("unitName"),
+                        figure(region.get("yearToDate") == null ? null
+                        : ((Number) region.get("yearToDate")).doubleValue(), "RATIO"));
+            }
+            browser.assertNoAxeViolations("the national scorecard with B.15 open");
+            browser.screenshot("malekort-detalj");
+
+            // drill down: Nav Oslo by a click in the comparison, then Nav Sagene in Oslo's
+            browser.driver().findElement(By.cssSelector("tr[data-unit='0300'] a")).click();
+            browser.heading("Målekort for Nav Oslo, juni 2021");
+            browser.heading("B.15 " + b15Name + " – Nav Oslo");
+            assertThat(URI.create(browser.driver().getCurrentUrl()).getPath()).isEqualTo("/malekort/0300");
+            assertThat(cells(browser, "B.15").get(7)).isEqualTo(figure(
+                    path(row(scorecard("0300", PERIOD), "B.15"), "period.thisYear"), "RATIO"));
+            browser.driver().findElement(By.cssSelector("tr[data-unit='0314'] a")).click();
+            browser.heading("Målekort for Nav Sagene, juni 2021");
+            browser.heading("B.15 " + b15Name + " – Nav Sagene");
+            // the office's comment on the month, under the series; an office has no units below it
+            browser.waitFor(By.xpath("//ul[contains(@class,'malekort-comments')]/li[contains(., "
+                    + "'Færre ledige stillinger i bydelen i juni')]"));
+            browser.waitFor(By.xpath("//*[normalize-space(.)='Enheten har ingen enheter under seg å sammenligne.']"));
+            assertThat(cells(browser, "B.15").get(7)).isEqualTo(figure(
+                    path(row(scorecard("0314", PERIOD), "B.15"), "period.thisYear"), "RATIO"));
+            browser.assertNoAxeViolations("an office's scorecard with B.15 open");
+
+            // the address is the view: opened afresh it shows the same
+            browser.go("/malekort/0314?periode=" + PERIOD + "&indikator=B.15");
+            browser.heading("B.15 " + b15Name + " – Nav Sagene");
+        }
+    }
+
+    @Test
+    void aLeaderStartsOnTheNewestMonthOfTheirOwnUnitAndWorksByKeyboardAlone() throws Exception {
+        String last = given().auth().oauth2(viewer()).get(reporting() + "/api/periods").then().statusCode(200)
+                .extract().path("last");
+        try (Browser browser = Browser.loggedInAs("leder-oslo", "/malekort")) {
+            browser.wait(Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/malekort/0300?periode=" + last));
+            browser.waitFor(By.cssSelector("tr[data-indicator]"));
+            browser.go("/malekort/0300?periode=" + PERIOD);
+            browser.heading("Målekort for Nav Oslo, juni 2021");
+            String name = (String) row(scorecard("0300", PERIOD), "B.16").get("name");
+
+            browser.tabTo(name);
+            browser.press(Keys.ENTER);
+            // the detail opens with the focus on its heading
+            browser.wait(Duration.ofSeconds(30)).until(d -> d.switchTo().activeElement().getText()
+                    .equals("B.16 " + name + " – Nav Oslo"));
+            browser.waitFor(By.cssSelector("tr[data-unit='0315']"));
+            browser.tabTo("Nav Grünerløkka");
+            browser.press(Keys.ENTER);
+            browser.heading("Målekort for Nav Grünerløkka, juni 2021");
+            assertThat(URI.create(browser.driver().getCurrentUrl()).getPath()).isEqualTo("/malekort/0315");
+            browser.heading("B.16 " + name + " – Nav Grünerløkka");
+
+            // the month picker by keyboard: the address follows
+            browser.field("Måned").sendKeys(Keys.DOWN);
+            browser.heading("Målekort for Nav Grünerløkka, mai 2021");
+            assertThat(query(browser)).contains("periode=2021-05", "indikator=B.16");
+
+            // closing the detail keeps the scorecard
+            browser.tabTo("Lukk detaljene");
+            browser.press(Keys.ENTER);
+            browser.wait(Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("indikator="));
+            assertThat(browser.driver().findElements(By.id("malekort-detalj"))).isEmpty();
+        }
+    }
+
+    @Test
+    void aUnitWithoutFiguresAndAnUnknownUnitAreToldInNorwegian() throws Exception {
+        try (Browser browser = Browser.loggedInAs("innsyn-norge", "/malekort/0502?periode=2019-03")) {
+            browser.waitFor(By.xpath("//*[contains(normalize-space(.), 'Ingen tall for Nav Gjøvik i mars 2019')]"));
+            browser.assertNoAxeViolations("an empty scorecard");
+            browser.go("/malekort/9999?periode=" + PERIOD);
+            browser.waitFor(By.xpath("//*[normalize-space(.)='Enheten 9999 finnes ikke i rapporteringen. Velg en annen enhet.']"));
+        }
+    }
+
+    /** The texts of the scorecard row of an indicator, cell by cell. */
+    static List<String> cells(Browser browser, String indicatorId) {
+        WebElement row = browser.waitFor(By.cssSelector("tr[data-indicator='" + indicatorId + "']"));
+        return row.findElements(By.xpath("./td|./th")).stream().map(e -> spaces(e.getText()).trim()).toList();
+    }
+
+    /** Intl writes no-break spaces between thousands; the driver's text may give them as plain spaces. */
+    static String spaces(String text) {
+        return text.replace('\u00a0', ' ').replace('\u202f', ' ');
+    }
+
+    static void awaitSparklines(Browser browser) {
+        browser.wait(Duration.ofSeconds(30)).until(d -> d.findElements(By.cssSelector("tr[data-indicator]")).stream()
+                .allMatch(tr -> !tr.findElements(By.cssSelector("svg.malekort-spark[role='img']")).isEmpty()));
+    }
+
+    static String query(Browser browser) {
+        return URI.create(browser.driver().getCurrentUrl()).getQuery();
+    }
+
+    /** A figure as the web app writes it (nb-NO): one decimal for shares, two for scores, whole counts. */
+    static String figure(Double value, String measure) {
+        if (value == null) {
+            return "–";
+        }
+        int digits = switch (measure) {
+            case "RATIO" -> 1;
+            case "SCORE" -> 2;
+            default -> 0;
+        };
+        BigDecimal rounded = BigDecimal.valueOf(value).setScale(digits, RoundingMode.HALF_UP).stripTrailingZeros();
+        String plain = rounded.scale() < 0 ? rounded.setScale(0).toPlainString() : rounded.toPlainString();
+        String[] parts = plain.split("\\.");
+        String whole = parts[0].replaceAll("(\\d)(?=(\\d{3})+$)", "$1 ");
+        String text = (whole + (parts.length > 1 ? "," + parts[1] : "")).replace("-", "\u2212");
+        return "RATIO".equals(measure) ? text + " %" : text;
+    }
+
+    static String statusText(String status) {
+        return switch (status) {
+            case "ON_TARGET" -> "Nådd";
+            case "NEAR_TARGET" -> "Nær målet";
+            case "OFF_TARGET" -> "Ikke nådd";
+            case "NO_TARGET" -> "Uten mål";
+            default -> "Ingen tall";
+        };
+    }
+
+    static Double path(Map<String, Object> row, String path) {
+        String[] parts = path.split("\\.");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> pair = (Map<String, Object>) row.get(parts[0]);
+        Object value = pair.get(parts[1]);
+        return value == null ? null : ((Number) value).doubleValue();
+    }
+
+    static JsonPath scorecard(String unitId, String period) throws Exception {
+        return given().auth().oauth2(viewer()).get(reporting() + "/api/scorecards/" + unitId + "?period=" + period)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    static Map<String, Object> row(JsonPath scorecard, String indicatorId) {
+        return scorecard.getMap("perspectives.rows.flatten().find { it.indicatorId == '" + indicatorId + "' }");
+    }
+
+    static List<Map<String, Object>> comparison(String unitId, String indicatorId, String period) throws Exception {
+        return given().auth().oauth2(viewer()).get(reporting() + "/api/comparisons/" + unitId + "/" + indicatorId
+                + "?period=" + period).then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
+    static String viewer() {
+        return DevTokens.issue(List.of("viewer"), List.of("0000"));
+    }
+
+    static String reporting() throws Exception {
+        return WebStack.get().urls().reporting();
+    }
+}
