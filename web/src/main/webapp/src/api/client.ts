@@ -113,6 +113,34 @@ async function answer<T>(response: Response): Promise<Answer<T>> {
   return { data: parsed as T, headers: response.headers, status: response.status };
 }
 
+/**
+ * A file from a service (an export), saved by the browser under the name the service gives in Content-Disposition
+ * (or the fallback). The body is read as bytes, so a workbook arrives whole.
+ */
+export async function download(service: Service, path: string, fallbackName: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/${service}/${path.replace(/^\//, "")}`, {
+      headers: { Accept: "*/*", "X-Requested-With": "JavaScript" },
+      credentials: "same-origin",
+    });
+  } catch {
+    throw new ApiError(0, { type: "urn:mrs:problem:network" });
+  }
+  if (!response.ok) {
+    await answer(response); // throws the problem in Norwegian (or reloads when the login has ended)
+  }
+  const disposition = response.headers.get("Content-Disposition") ?? "";
+  const name = disposition.match(/filename="?([^";]+)"?/)?.[1] ?? fallbackName;
+  const link = document.createElement("a");
+  link.href = URL.createObjectURL(await response.blob());
+  link.download = name;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  URL.revokeObjectURL(link.href);
+}
+
 /** Follows rel="next" links of a paged list until the end. */
 export async function all<T>(service: Service, path: string): Promise<T[]> {
   const items: T[] = [];

@@ -23,6 +23,7 @@ export function RowDetail(props: {
 }) {
   const { card, row, onClose, unitHref } = props;
   const [points, setPoints] = useState<SeriesPoint[] | null>(null);
+  const [outcome, setOutcome] = useState<SeriesPoint[] | null>(null);
   const [entries, setEntries] = useState<ComparisonEntry[] | null>(null);
   const [seriesError, setSeriesError] = useState<unknown>(null);
   const [comparisonError, setComparisonError] = useState<unknown>(null);
@@ -32,12 +33,16 @@ export function RowDetail(props: {
     let live = true;
     fetchSeries(card.unitId, row.indicatorId, shiftMonth(card.period, -23), card.period)
       .then((p) => live && setPoints(p), (e) => live && setSeriesError(e));
+    if (row.pairedOutcome) {
+      fetchSeries(card.unitId, row.pairedOutcome, shiftMonth(card.period, -23), card.period)
+        .then((p) => live && setOutcome(p), () => live && setOutcome([]));
+    }
     fetchComparison(card.unitId, row.indicatorId, card.period)
       .then((c) => live && setEntries(c), (e) => live && setComparisonError(e));
     return () => {
       live = false;
     };
-  }, [card.unitId, card.period, row.indicatorId]);
+  }, [card.unitId, card.period, row.indicatorId, row.pairedOutcome]);
 
   // the detail opens where the person is: focus moves to its heading
   useEffect(() => {
@@ -63,6 +68,28 @@ export function RowDetail(props: {
           <Link as={RouterLink} to={`/mal/${encodeURIComponent(card.unitId)}/${row.goal.goalId}`}>
             {T.goalLink}
           </Link>
+        )}
+
+        {row.pairedOutcome && points && (
+          <section aria-labelledby="malekort-par">
+            <VStack gap="space-8">
+              <Heading level="3" size="small" id="malekort-par">{T.pairingHeading(row.indicatorId, row.pairedOutcome)}</Heading>
+              {row.displacement ? (
+                <Alert variant="warning">{T.displacementWarning(row.indicatorId, row.pairedOutcome)}</Alert>
+              ) : (
+                <BodyShort>{T.pairingInfo(row.indicatorId, row.pairedOutcome)}</BodyShort>
+              )}
+              <div className="malekort-pair">
+                <SeriesChart points={points} measure={row.measure} caption={`${row.indicatorId} ${row.name}`}
+                  label={T.chartLabel(row.indicatorId, card.unitName)} />
+                {outcome === null ? <Loader title={T.loading} /> : (
+                  <SeriesChart points={outcome} measure={outcomeMeasure(card, row.pairedOutcome)}
+                    caption={`${row.pairedOutcome} ${outcomeName(card, row.pairedOutcome)}`}
+                    label={T.outcomeChartLabel(row.pairedOutcome, card.unitName)} />
+                )}
+              </div>
+            </VStack>
+          </section>
         )}
 
         <Heading level="3" size="small">{T.seriesHeading}</Heading>
@@ -168,4 +195,17 @@ export function RowDetail(props: {
       </VStack>
     </Box>
   );
+}
+
+/** The outcome's row on the same scorecard, for its measure and name (a ratio when it is not there). */
+function outcomeRow(card: Scorecard, indicatorId: string): ScorecardRow | undefined {
+  return card.perspectives.flatMap((p) => p.rows).find((r) => r.indicatorId === indicatorId);
+}
+
+function outcomeMeasure(card: Scorecard, indicatorId: string) {
+  return outcomeRow(card, indicatorId)?.measure ?? "RATIO";
+}
+
+function outcomeName(card: Scorecard, indicatorId: string) {
+  return outcomeRow(card, indicatorId)?.name ?? "";
 }

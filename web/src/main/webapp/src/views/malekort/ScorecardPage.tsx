@@ -8,7 +8,7 @@ import { MonthSelect } from "../../components/MonthSelect";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { UnitSelect } from "../../components/UnitSelect";
 import { formatInstant, monthName, monthsBetween } from "../../format";
-import { currentMonth, downloadCsv, fetchPeriods, fetchScorecard, fetchUnits, type Periods, type Scorecard } from "./api";
+import { currentMonth, downloadOffices, downloadScorecard, fetchPeriods, fetchScorecard, fetchUnits, type Periods, type Scorecard } from "./api";
 import { RowDetail } from "./RowDetail";
 import { ScorecardTable } from "./ScorecardTable";
 import { T } from "./texts";
@@ -65,6 +65,11 @@ export function ScorecardPage() {
   const go = (unit: string, month: string, indicator: string | null) =>
     navigate(`/malekort/${encodeURIComponent(unit)}?${new URLSearchParams({
       periode: month, ...(indicator ? { indikator: indicator } : {}) })}`);
+  const level = units?.find((u) => u.unitId === unitId)?.level;
+  const save = (run: () => Promise<void>) => {
+    setCsvError(null);
+    run().catch(setCsvError);
+  };
   const unitText = card?.unitName ?? units?.find((u) => u.unitId === unitId)?.name ?? unitId;
 
   return (
@@ -76,12 +81,19 @@ export function ScorecardPage() {
         <UnitSelect label={T.unit} units={units} value={unitId} onChange={(u) => go(u, period, indicatorId)} />
         <MonthSelect label={T.month} months={months} value={period} onChange={(m) => go(unitId, m, indicatorId)} />
         <Button variant="secondary" icon={<DownloadIcon aria-hidden />} disabled={!card}
-          onClick={() => {
-            setCsvError(null);
-            downloadCsv(unitId, period).catch(setCsvError);
-          }}>
+          onClick={() => save(() => downloadScorecard(unitId, period, "xlsx"))}>
+          {T.excel}
+        </Button>
+        <Button variant="tertiary" icon={<DownloadIcon aria-hidden />} disabled={!card}
+          onClick={() => save(() => downloadScorecard(unitId, period, "csv"))}>
           {T.csv}
         </Button>
+        {level && level !== "OFFICE" && (
+          <Button variant="tertiary" icon={<DownloadIcon aria-hidden />} disabled={!card}
+            onClick={() => save(() => downloadOffices(unitId, period, "xlsx"))}>
+            {T.officesExcel}
+          </Button>
+        )}
       </HStack>
       <ProblemAlert error={csvError} />
       {periods && !periods.last && <Alert variant="info">{T.noResultsYet}</Alert>}

@@ -59,6 +59,15 @@ export function ScorecardTable(props: { card: Scorecard; selected: string | null
                     aria-current={row.indicatorId === selected ? "true" : undefined}>
                     {row.name}
                   </Link>
+                  {row.displacement && row.pairedOutcome && (
+                    <div>
+                      <Tag size="xsmall" variant="moderate" data-color="warning" className="malekort-status"
+                        icon={<ExclamationmarkTriangleFillIcon aria-hidden />}
+                        title={T.displacementTitle(row.indicatorId, row.pairedOutcome)}>
+                        {T.displacementTag}
+                      </Tag>
+                    </div>
+                  )}
                 </Table.HeaderCell>
                 <Table.DataCell align="right"><GoalCell row={row} /></Table.DataCell>
                 <Table.DataCell><StatusTag status={row.status} /></Table.DataCell>

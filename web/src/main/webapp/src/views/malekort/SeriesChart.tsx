@@ -15,8 +15,8 @@ const BOTTOM = 30;
  * The series month by month with the target as a step line (a target holds from the month it is set until it
  * changes). The same numbers are in the table beside it, for those who do not see the chart.
  */
-export function SeriesChart(props: { points: SeriesPoint[]; measure: Measure; label: string }) {
-  const { points, measure, label } = props;
+export function SeriesChart(props: { points: SeriesPoint[]; measure: Measure; label: string; caption?: string }) {
+  const { points, measure, label, caption } = props;
   const numbers = points.flatMap((p) => [p.value, p.target]).filter((v): v is number => v !== null);
   if (numbers.length === 0) return null;
   let min = Math.min(...numbers);
@@ -85,6 +85,7 @@ export function SeriesChart(props: { points: SeriesPoint[]; measure: Measure; la
         )}
       </svg>
       <figcaption className="malekort-chart-legend">
+        {caption && <strong>{caption}</strong>}
         <span><span className="malekort-key malekort-key--value" aria-hidden /> {T.chartValue}</span>
         <span><span className="malekort-key malekort-key--target" aria-hidden /> {T.chartTarget}</span>
       </figcaption>

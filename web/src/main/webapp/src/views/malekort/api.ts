@@ -1,5 +1,5 @@
 // The reporting-service calls of the Målekort view (through the web app, with the person's token).
-import { all, call } from "../../api/client";
+import { all, call, download } from "../../api/client";
 import type { Measure } from "../../api/indicators";
 import type { Unit } from "../../api/units";
 
@@ -29,6 +29,9 @@ export interface ScorecardRow {
   status: Status;
   yearToDate: Pair;
   period: Pair;
+  /** an activity indicator's outcome indicator (set by the directorate), and whether they diverge */
+  pairedOutcome?: string | null;
+  displacement?: boolean | null;
 }
 
 export interface Scorecard {
@@ -77,17 +80,16 @@ export const fetchSeries = async (unitId: string, indicatorId: string, from: str
 export const fetchComparison = async (unitId: string, indicatorId: string, period: string) =>
   (await call<ComparisonEntry[]>("reporting", `comparisons/${enc(unitId)}/${enc(indicatorId)}?period=${period}`)).data;
 
-/** The scorecard as CSV (the service's own export), saved as a file. */
-export async function downloadCsv(unitId: string, period: string): Promise<void> {
-  const answer = await call<string>("reporting", `scorecards/${enc(unitId)}?period=${period}`, { accept: "text/csv" });
-  const link = document.createElement("a");
-  link.href = URL.createObjectURL(new Blob([answer.data], { type: "text/csv;charset=utf-8" }));
-  link.download = `malekort-${unitId}-${period}.csv`;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  URL.revokeObjectURL(link.href);
-}
+export type ExportFormat = "csv" | "xlsx";
+
+/** The scorecard as the service exports it (CSV for Norwegian Excel, or a workbook), saved as a file. */
+export const downloadScorecard = (unitId: string, period: string, format: ExportFormat) =>
+  download("reporting", `scorecards/${enc(unitId)}?period=${period}&format=${format}`, `malekort-${unitId}-${period}.${format}`);
+
+/** Every office below a region (or the nation) and every indicator of the month, in one sheet. */
+export const downloadOffices = (unitId: string, period: string, format: ExportFormat) =>
+  download("reporting", `scorecards/${enc(unitId)}/offices?period=${period}&format=${format}`,
+    `malekort-kontorer-${unitId}-${period}.${format}`);
 
 /** "2021-06" moved by a number of months. */
 export function shiftMonth(period: string, months: number): string {

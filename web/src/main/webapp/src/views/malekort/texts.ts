@@ -8,7 +8,9 @@ export const T = {
   unit: "Enhet",
   month: "Måned",
   csv: "Last ned CSV",
-  csvFailed: "Kunne ikke laste ned CSV-filen.",
+  excel: "Last ned Excel",
+  officesExcel: "Alle kontorer i Excel",
+  downloads: "Last ned",
   updated: (when: string) => `Oppdatert ${when}`,
   unknownUnit: (unitId: string) => `Enheten ${unitId} finnes ikke i rapporteringen. Velg en annen enhet.`,
   noResultsYet: "Det er ikke rapportert noen resultater ennå.",
@@ -64,6 +66,16 @@ export const T = {
     "Tallene for en region og for landet er summert over kontorene som hørte til enheten hver måned; andeler er summen av tellere delt på summen av nevnere.",
     "Velg en indikator for å se serien med mållinje, kommentarene fra kontorene og sammenligningen av enhetene under.",
   ],
+
+  displacementTag: "Mulig målforskyvning",
+  displacementTitle: (activity: string, outcome: string) =>
+    `${activity} har økt de siste tre månedene mens ${outcome}, resultatet den skal gi, har gått tilbake.`,
+  pairingHeading: (activity: string, outcome: string) => `Aktivitet og resultat: ${activity} og ${outcome}`,
+  displacementWarning: (activity: string, outcome: string) =>
+    `Mulig målforskyvning: aktiviteten ${activity} har økt med mer enn 5 % de siste tre månedene mot de tre før, mens resultatet den skal gi, ${outcome}, har gått tilbake med mer enn 5 %. Det kan bety at aktiviteten fylles uten at brukerne kommer i arbeid. Se de to seriene side om side.`,
+  pairingInfo: (activity: string, outcome: string) =>
+    `${activity} er en aktivitetsindikator som skal gi resultat i ${outcome}. De to seriene vises side om side.`,
+  outcomeChartLabel: (id: string, unit: string) => `Linjediagram: resultatindikatoren ${id} for ${unit} måned for måned, med mållinje`,
 
   // the detail of one indicator
   detailTitle: (id: string, name: string, unit: string) => `${id} ${name} – ${unit}`,

@@ -64,6 +64,9 @@ public final class Browser implements AutoCloseable {
                 "--disable-sync", "--window-size=1400,1000", "--lang=nb-NO", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort().build();
+        // files the app offers for download land in the profile's downloads/ (see downloads())
+        options.setExperimentalOption("prefs", Map.of("download.default_directory",
+                profile.resolve("downloads").toString(), "download.prompt_for_download", false));
         WebDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         return new Browser(driver, profile, base);
@@ -80,6 +83,14 @@ public final class Browser implements AutoCloseable {
 
     public WebDriver driver() {
         return driver;
+    }
+
+    /** A file the browser has downloaded, once it is complete (Chromium writes it as .crdownload until then). */
+    public Path downloaded(String name) {
+        Path file = profile.resolve("downloads").resolve(name);
+        wait(Duration.ofSeconds(30)).until(d -> Files.exists(file)
+                && !Files.exists(file.resolveSibling(name + ".crdownload")));
+        return file;
     }
 
     public void go(String path) {

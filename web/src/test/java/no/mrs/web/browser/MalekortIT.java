@@ -139,6 +139,47 @@ class MalekortIT {
         }
     }
 
+    @Test
+    void anOfficeFillingTheSlotsOfAnActivityWhileItsOutcomeFallsIsFlaggedWithBothSeriesSideBySide() throws Exception {
+        // the demo: B.45 (activity) is paired with B.15 (its outcome); Nav Nordstrand pushes B.45 while B.15 drops
+        Map<String, Object> nordstrand = row(scorecard("0318", PERIOD), "B.45");
+        assertThat(nordstrand).containsEntry("pairedOutcome", "B.15").containsEntry("displacement", true);
+        assertThat(row(scorecard("0314", PERIOD), "B.45")).containsEntry("displacement", false);
+        try (Browser browser = Browser.loggedInAs("leder-oslo", "/malekort/0318?periode=" + PERIOD)) {
+            browser.heading("Målekort for Nav Nordstrand, juni 2021");
+            assertThat(cells(browser, "B.45").get(1)).contains("Mulig målforskyvning");
+            assertThat(cells(browser, "B.15").get(1)).doesNotContain("Mulig målforskyvning");
+            browser.link((String) nordstrand.get("name")).click();
+            browser.heading("Aktivitet og resultat: B.45 og B.15");
+            browser.waitFor(By.xpath("//*[contains(normalize-space(.), 'Mulig målforskyvning: aktiviteten B.45')]"));
+            browser.wait(Duration.ofSeconds(30)).until(d -> d.findElements(
+                    By.cssSelector("section[aria-labelledby='malekort-par'] figure svg[role='img']")).size() == 2);
+            browser.assertNoAxeViolations("a flagged activity with its outcome beside it");
+            browser.screenshot("malekort-malforskyvning");
+
+            browser.go("/malekort/0314?periode=" + PERIOD);
+            browser.heading("Målekort for Nav Sagene, juni 2021");
+            assertThat(cells(browser, "B.45").get(1)).doesNotContain("Mulig målforskyvning");
+        }
+    }
+
+    @Test
+    void theScorecardDownloadsAsAWorkbookAndAsCsvForNorwegianExcel() throws Exception {
+        try (Browser browser = Browser.loggedInAs("leder-oslo", "/malekort/0300?periode=" + PERIOD)) {
+            browser.heading("Målekort for Nav Oslo, juni 2021");
+            browser.button("Last ned Excel").click();
+            byte[] workbook = java.nio.file.Files.readAllBytes(browser.downloaded("malekort-0300-2021-06.xlsx"));
+            assertThat(new String(workbook, 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1)).as("a zip: .xlsx")
+                    .isEqualTo("PK");
+            browser.button("Last ned CSV").click();
+            byte[] csv = java.nio.file.Files.readAllBytes(browser.downloaded("malekort-0300-2021-06.csv"));
+            String text = new String(csv, java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(text).startsWith("\uFEFF").contains(";").contains("B.15");
+            browser.button("Alle kontorer i Excel").click();
+            assertThat(browser.downloaded("malekort-kontorer-0300-2021-06.xlsx")).isNotEmptyFile();
+        }
+    }
+
     /** The texts of the scorecard row of an indicator, cell by cell. */
     static List<String> cells(Browser browser, String indicatorId) {
         WebElement row = browser.waitFor(By.cssSelector("tr[data-indicator='" + indicatorId + "']"));
