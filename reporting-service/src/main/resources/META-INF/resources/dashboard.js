@@ -36,7 +36,8 @@
     var token = sessionStorage.getItem('mrs-token');
     if (token) { headers.Authorization = 'Bearer ' + token; }
     return fetch(path, { headers: headers }).then(function (response) {
-      if (response.ok) { return accept ? response.text() : response.json(); }
+      // a download is kept as bytes (text() would drop the CSV's byte order mark)
+      if (response.ok) { return accept ? response.blob() : response.json(); }
       var error = new Error('HTTP ' + response.status);
       error.status = response.status;
       throw error;
@@ -368,18 +369,23 @@
   });
   $('choice').addEventListener('submit', function (e) { e.preventDefault(); });
   $('close').addEventListener('click', closeDetail);
-  $('csv').addEventListener('click', function (e) {
-    // the same scorecard as CSV (Accept: text/csv), saved as a file
-    e.preventDefault();
-    if (!state.unit || !state.month) { return; }
-    api('/api/scorecards/' + encodeURIComponent(state.unit) + '?period=' + state.month, 'text/csv').then(function (csv) {
-      var link = el('a', { href: URL.createObjectURL(new Blob([csv], { type: 'text/csv' })),
-        download: 'malekort-' + state.unit + '-' + state.month + '.csv' });
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-    }).catch(failed);
-  });
+  // the same scorecard as CSV for Excel or as .xlsx (chosen with Accept), saved as a file
+  function download(accept, extension) {
+    return function (e) {
+      e.preventDefault();
+      if (!state.unit || !state.month) { return; }
+      api('/api/scorecards/' + encodeURIComponent(state.unit) + '?period=' + state.month, accept).then(function (file) {
+        var link = el('a', { href: URL.createObjectURL(file),
+          download: 'malekort-' + state.unit + '-' + state.month + '.' + extension });
+        document.body.appendChild(link);
+        link.click();
+        link.remove();
+      }).catch(failed);
+    };
+  }
+  $('csv').addEventListener('click', download('text/csv', 'csv'));
+  $('xlsx').addEventListener('click',
+    download('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx'));
 
   // ?unit=0300&period=2021-06 opens that scorecard (the address is kept up to date, so it can be shared)
   var asked = new URLSearchParams(location.search);
