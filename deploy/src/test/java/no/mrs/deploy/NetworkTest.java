@@ -69,7 +69,7 @@ class NetworkTest {
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
-    void theIngressRoutesEachApiAndTheDashboard(Overlay overlay) {
+    void theIngressRoutesEachApiAndTheOldDashboardAddress(Overlay overlay) {
         JsonNode ingress = overlay.render().named("Ingress", "mrs");
         Set<String> routes = new HashSet<>();
         for (JsonNode rule : ingress.at("/spec/rules")) {

@@ -84,6 +84,15 @@ class WebAppTest {
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
+    void theOldDashboardAddressRedirectsToTheWebAppsHost(Overlay overlay) {
+        Manifests manifests = overlay.render();
+        String host = manifests.named("Ingress", WEB).at("/spec/rules/0/host").asText();
+        assertThat(manifests.named("ConfigMap", "reporting-service-config").at("/data/MRS_REPORTING_WEB_APP_URL")
+                .asText()).isEqualTo("https://" + host);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
     void theWebAppReachesOnlyTheServicesItsDatabaseDnsAndTheIdentityProvider(Overlay overlay) {
         Manifests manifests = overlay.render();
         JsonNode policy = manifests.named("NetworkPolicy", WEB);

@@ -110,7 +110,6 @@ final class LocalStack {
 
                     MRS is ready (%.0f s). Ctrl-C stops everything.
                       Web app              %s/   (log in as a demo user)
-                      Dashboard (old)      %s/
                       goal-service         %s/q/swagger-ui
                       result-service       %s/q/swagger-ui
                       reporting-service    %s/q/swagger-ui
@@ -118,7 +117,7 @@ final class LocalStack {
                       Logs                 .mrs/logs/
                     A viewer token (LOCAL/TEST-ONLY, 12 h; ./mrs token makes others):
                     %s
-                    %n""", (System.nanoTime() - begin) / 1e9, stack.webUrl(), urls.reporting(), urls.goal(), urls.result(),
+                    %n""", (System.nanoTime() - begin) / 1e9, stack.webUrl(), urls.goal(), urls.result(),
                     urls.reporting(), settings.kafkaPort(),
                     settings.externalPgUrl() != null ? settings.externalPgUrl() : "localhost:" + settings.pgPort(),
                     viewer);

@@ -151,9 +151,15 @@ public final class Stack implements AutoCloseable {
 
     private void launch(MrsService service) throws java.io.IOException {
         Path state = settings.state();
+        List<String> jvm = settings.serviceJvmOptions();
+        if (service == MrsService.REPORTING && settings.startsWeb()) {
+            // the old dashboard address redirects to this stack's web app
+            jvm = new java.util.ArrayList<>(jvm);
+            jvm.add("-Dmrs.reporting.web-app-url=" + webUrl());
+        }
         services.put(service, service.start(root, settings.servicePorts().get(service),
                 postgres.jdbcUrl(service.database), postgres.user(), postgres.password(), kafka.bootstrapServers(),
-                state.resolve("logs/" + service.id + ".log"), settings.serviceJvmOptions()));
+                state.resolve("logs/" + service.id + ".log"), jvm));
     }
 
     private void awaitReady(MrsService service) throws InterruptedException {
