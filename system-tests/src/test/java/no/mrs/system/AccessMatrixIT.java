@@ -231,6 +231,9 @@ class AccessMatrixIT {
         e.put("PUT /api/indicators/{local}", s -> new Call("/api/indicators/L." + (100 + Fixture.next() % 900), json, """
                 {"name":"Lokal indikator","perspective":"USER","measure":"COUNT","direction":"HIGHER_IS_BETTER",
                  "ownerUnitId":"0314"}"""));
+        // the pairing changes each time (B.15, then none, …), so every directorate cell writes
+        e.put("PUT /api/indicators/L.1/paired-outcome", s -> new Call("/api/indicators/L.1/paired-outcome", json,
+                Fixture.next() % 2 == 0 ? "{\"pairedOutcome\":\"B.15\"}" : "{\"pairedOutcome\":null}"));
         e.put("PUT /api/units/{unit}/goal-budget", s -> new Call("/api/units/0314/goal-budget", json,
                 "{\"year\":2022,\"maxSteeringGoals\":5}"));
         e.put("POST /api/goal-letters", s -> new Call("/api/goal-letters", json,
