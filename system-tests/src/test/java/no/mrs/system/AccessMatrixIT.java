@@ -273,7 +273,8 @@ class AccessMatrixIT {
                 "/api/scorecards/0314?period=2022-01&format=csv", "/api/scorecards/0300/offices?period=2022-01",
                 "/api/scorecards/0300/offices?period=2022-01&format=xlsx",
                 "/api/series/0314/B.15?from=2022-01&to=2022-06&format=xlsx",
-                "/api/comparisons/0300/B.15?period=2022-01&format=csv")) {
+                "/api/comparisons/0300/B.15?period=2022-01&format=csv",
+                "/api/reporting-status/0300?period=2022-01", "/api/reporting-status/0300/regions?period=2022-01")) {
             e.put("GET " + path, s -> new Call(path, null, null));
         }
         e.put("GET /api/admin/rebuilds/{rebuild}", s -> new Call("/api/admin/rebuilds/" + rebuildId, null, null));

@@ -20,6 +20,7 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +35,7 @@ import java.util.Optional;
  */
 public final class StrictKubernetesModel {
 
-    /** The apiVersion and kind of each core resource the manifests may contain, and its model. */
+    /** The apiVersion and kind of each core resource (and the Prometheus Operator's rule) the manifests may contain, and its model. */
     private static final Map<String, Class<?>> MODELS = Map.of(
             "v1/ConfigMap", ConfigMap.class,
             "v1/Secret", Secret.class,
@@ -44,7 +45,8 @@ public final class StrictKubernetesModel {
             "autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class,
             "networking.k8s.io/v1/Ingress", Ingress.class,
             "networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class,
-            "policy/v1/PodDisruptionBudget", PodDisruptionBudget.class);
+            "policy/v1/PodDisruptionBudget", PodDisruptionBudget.class,
+            "monitoring.coreos.com/v1/PrometheusRule", PrometheusRule.class);
 
     private final ObjectMapper mapper = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

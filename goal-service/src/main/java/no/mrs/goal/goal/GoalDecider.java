@@ -3,13 +3,15 @@ package no.mrs.goal.goal;
 import no.mrs.contracts.goal.Classification;
 import no.mrs.contracts.goal.GoalOrigin;
 import no.mrs.contracts.goal.GoalRetired;
-import no.mrs.contracts.goal.GoalRevised;
+import no.mrs.contracts.goal.GoalRevisedV2;
 import no.mrs.contracts.goal.GoalSet;
 import no.mrs.contracts.goal.LocalAdjustment;
 import no.mrs.goal.indicator.IndicatorState;
 import no.mrs.platform.problem.Rejection;
 
 import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.time.ZoneId;
 
 /** The rules of one goal: set locally, revised with a reason, retired with a reason. */
 public final class GoalDecider {
@@ -20,9 +22,20 @@ public final class GoalDecider {
             String rationale, String proposalId) {
     }
 
-    /** A new target; {@code expectedVersion} from If-Match (null: none was sent). */
-    public record ReviseGoal(String goalId, Long expectedVersion, BigDecimal target, String reason) {
+    /**
+     * A new target from {@code effectiveFrom} on (null: from the month the revision is made, Norwegian time, brought
+     * into the goal's year); {@code expectedVersion} from If-Match (null: none was sent).
+     */
+    public record ReviseGoal(String goalId, Long expectedVersion, BigDecimal target, String reason,
+            YearMonth effectiveFrom) {
+
+        public ReviseGoal(String goalId, Long expectedVersion, BigDecimal target, String reason) {
+            this(goalId, expectedVersion, target, reason, null);
+        }
     }
+
+    /** Months are NAV's: a revision made without a month takes effect from the month it is made in Norway. */
+    public static final ZoneId NORWAY = ZoneId.of("Europe/Oslo");
 
     public record RetireGoal(String goalId, Long expectedVersion, String reason) {
     }
@@ -46,7 +59,12 @@ public final class GoalDecider {
         return set;
     }
 
-    public static GoalRevised decide(ReviseGoal c, GoalState state, IndicatorState indicator) {
+    public static GoalRevisedV2 decide(ReviseGoal c, GoalState state, IndicatorState indicator) {
+        return decide(c, state, indicator, YearMonth.now(NORWAY));
+    }
+
+    /** A revision made in {@code thisMonth} (Norwegian time). */
+    public static GoalRevisedV2 decide(ReviseGoal c, GoalState state, IndicatorState indicator, YearMonth thisMonth) {
         requireExisting(c.goalId(), state);
         requireVersion(c.expectedVersion(), state, true);
         requireReason(c.reason());
@@ -59,7 +77,29 @@ public final class GoalDecider {
         if (state.target() != null && state.target().compareTo(c.target()) == 0) {
             throw Rejection.invalid("target", "unchanged", "The target is already " + c.target().toPlainString());
         }
-        return new GoalRevised(state.goalId(), state.sourceUnitId(), c.target(), state.target(), c.reason().strip());
+        return new GoalRevisedV2(state.goalId(), state.sourceUnitId(), c.target(), state.target(),
+                effectiveFrom(c.effectiveFrom(), state.year(), thisMonth), c.reason().strip());
+    }
+
+    /**
+     * The first month judged against the new target: a month of the goal's year when given (never before it, and
+     * after it it would change nothing); by default the month the revision is made, or the goal year's first month
+     * for a goal of a later year, or its last for a goal of an earlier year.
+     */
+    static YearMonth effectiveFrom(YearMonth given, int year, YearMonth thisMonth) {
+        if (given == null) {
+            return thisMonth.getYear() < year ? YearMonth.of(year, 1)
+                    : thisMonth.getYear() > year ? YearMonth.of(year, 12) : thisMonth;
+        }
+        if (given.getYear() < year) {
+            throw Rejection.invalid("effectiveFrom", "before-goal-year",
+                    "must not be before the goal's year " + year + " (" + year + "-01 or later)");
+        }
+        if (given.getYear() > year) {
+            throw Rejection.invalid("effectiveFrom", "after-goal-year",
+                    "must be a month of the goal's year " + year + " (" + year + "-12 or earlier)");
+        }
+        return given;
     }
 
     public static GoalRetired decide(RetireGoal c, GoalState state) {

@@ -44,7 +44,7 @@ public class GoalService {
     /** One entry of a goal's history: who changed what, when and why. */
     public record HistoryEntry(String type, long version, java.time.Instant at, String by, String reason,
             java.math.BigDecimal target, java.math.BigDecimal previousTarget, String rationale, String letterId,
-            String proposalId) {
+            String proposalId, String effectiveFrom) {
     }
 
     @Transactional
@@ -131,13 +131,18 @@ public class GoalService {
             String type = event.getClass().getSimpleName();
             if (event instanceof GoalSet s) {
                 history.add(new HistoryEntry(type, stored.streamVersion(), stored.occurredAt(), stored.actor(),
-                        s.rationale(), s.target(), null, s.rationale(), s.letterId(), s.proposalId()));
+                        s.rationale(), s.target(), null, s.rationale(), s.letterId(), s.proposalId(), null));
             } else if (event instanceof no.mrs.contracts.goal.GoalRevised r) {
+                // version 1 took effect from the month it was made (Norwegian time)
                 history.add(new HistoryEntry(type, stored.streamVersion(), stored.occurredAt(), stored.actor(),
-                        r.reason(), r.target(), r.previousTarget(), null, null, null));
+                        r.reason(), r.target(), r.previousTarget(), null, null, null,
+                        java.time.YearMonth.from(stored.occurredAt().atZone(GoalDecider.NORWAY)).toString()));
+            } else if (event instanceof no.mrs.contracts.goal.GoalRevisedV2 r) {
+                history.add(new HistoryEntry("GoalRevised", stored.streamVersion(), stored.occurredAt(), stored.actor(),
+                        r.reason(), r.target(), r.previousTarget(), null, null, null, r.effectiveFrom().toString()));
             } else if (event instanceof no.mrs.contracts.goal.GoalRetired r) {
                 history.add(new HistoryEntry(type, stored.streamVersion(), stored.occurredAt(), stored.actor(),
-                        r.reason(), null, null, null, null, null));
+                        r.reason(), null, null, null, null, null, null));
             } else {
                 throw new IllegalArgumentException("Unhandled goal event " + event.getClass().getName());
             }

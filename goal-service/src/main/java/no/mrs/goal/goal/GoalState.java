@@ -5,6 +5,7 @@ import no.mrs.contracts.goal.GoalEvent;
 import no.mrs.contracts.goal.GoalOrigin;
 import no.mrs.contracts.goal.GoalRetired;
 import no.mrs.contracts.goal.GoalRevised;
+import no.mrs.contracts.goal.GoalRevisedV2;
 import no.mrs.contracts.goal.GoalSet;
 import no.mrs.contracts.goal.LocalAdjustment;
 
@@ -48,9 +49,11 @@ public record GoalState(String goalId, String indicatorId, int year, Classificat
                     GoalStatus.ACTIVE, state.version + 1);
         }
         if (event instanceof GoalRevised r) {
-            return new GoalState(state.goalId, state.indicatorId, state.year, state.classification, r.target(),
-                    state.origin, state.sourceUnitId, state.letterId, state.mainGoal, state.localAdjustment,
-                    state.proposalId, state.rationale, state.status, state.version + 1);
+            return revised(state, r.target());
+        }
+        if (event instanceof GoalRevisedV2 r) {
+            // the target is the latest revision's, whichever month it takes effect from (reporting dates it)
+            return revised(state, r.target());
         }
         if (event instanceof GoalRetired) {
             return new GoalState(state.goalId, state.indicatorId, state.year, state.classification, state.target,
@@ -58,6 +61,12 @@ public record GoalState(String goalId, String indicatorId, int year, Classificat
                     state.proposalId, state.rationale, GoalStatus.RETIRED, state.version + 1);
         }
         throw new IllegalArgumentException("Unhandled goal event " + event.getClass().getName());
+    }
+
+    private static GoalState revised(GoalState state, java.math.BigDecimal target) {
+        return new GoalState(state.goalId, state.indicatorId, state.year, state.classification, target,
+                state.origin, state.sourceUnitId, state.letterId, state.mainGoal, state.localAdjustment,
+                state.proposalId, state.rationale, state.status, state.version + 1);
     }
 
     public static GoalState replay(List<GoalEvent> events) {

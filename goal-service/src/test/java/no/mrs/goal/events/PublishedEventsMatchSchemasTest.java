@@ -30,10 +30,14 @@ class PublishedEventsMatchSchemasTest {
 
     static final Set<String> GOAL_TYPES = EventContracts.all().keySet().stream()
             .filter(type -> type.startsWith("no.mrs.goal.")).collect(Collectors.toCollection(TreeSet::new));
+    /** Types consumers still read but goal-service no longer publishes (docs/EVENTS.md, "Versioning"). */
+    static final Set<String> NO_LONGER_PUBLISHED = Set.of("no.mrs.goal.GoalRevised.v1");
+    static final Set<String> PUBLISHED = GOAL_TYPES.stream().filter(type -> !NO_LONGER_PUBLISHED.contains(type))
+            .collect(Collectors.toCollection(TreeSet::new));
 
     @Test
     void everyGoalEventTypeHasADocumentedSchema() {
-        assertThat(GOAL_TYPES).hasSize(15).allMatch(EventSchemas::documented);
+        assertThat(GOAL_TYPES).hasSize(16).allMatch(EventSchemas::documented);
     }
 
     @Test
@@ -42,9 +46,9 @@ class PublishedEventsMatchSchemasTest {
 
         List<ConsumerRecord<String, String>> records = KafkaTestClient.readUntil(
                 TestInfrastructure.shared().bootstrapServers(), "mrs.goal-events",
-                read -> types(read).containsAll(GOAL_TYPES), Duration.ofSeconds(60));
+                read -> types(read).containsAll(PUBLISHED), Duration.ofSeconds(60));
 
-        assertThat(types(records)).containsAll(GOAL_TYPES);
+        assertThat(types(records)).containsAll(PUBLISHED).doesNotContainAnyElementsOf(NO_LONGER_PUBLISHED);
         for (ConsumerRecord<String, String> record : records) {
             EventSchemas.assertValid(record.value());
         }

@@ -3,7 +3,7 @@ package no.mrs.goal.goal;
 import no.mrs.contracts.goal.Classification;
 import no.mrs.contracts.goal.GoalOrigin;
 import no.mrs.contracts.goal.GoalRetired;
-import no.mrs.contracts.goal.GoalRevised;
+import no.mrs.contracts.goal.GoalRevisedV2;
 import no.mrs.contracts.goal.GoalSet;
 import no.mrs.contracts.goal.LocalAdjustment;
 import no.mrs.goal.GoalWorld;
@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.YearMonth;
 
 import static no.mrs.goal.GoalWorld.goal;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,11 +90,29 @@ class GoalDeciderTest {
 
         @Test
         void revisesTheTargetWithItsReason() {
-            GoalRevised revised = GoalDecider.decide(new GoalDecider.ReviseGoal("g1", 1L, new BigDecimal("79"),
-                    " new labour market figures "), goal, GoalWorld.ratio("B.15"));
+            GoalRevisedV2 revised = GoalDecider.decide(new GoalDecider.ReviseGoal("g1", 1L, new BigDecimal("79"),
+                    " new labour market figures "), goal, GoalWorld.ratio("B.15"), YearMonth.of(goal.year(), 3));
 
-            assertThat(revised).isEqualTo(new GoalRevised("g1", "0000", new BigDecimal("79"), BigDecimal.valueOf(80.0),
-                    "new labour market figures"));
+            assertThat(revised).isEqualTo(new GoalRevisedV2("g1", "0000", new BigDecimal("79"),
+                    BigDecimal.valueOf(80.0), YearMonth.of(goal.year(), 3), "new labour market figures"));
+        }
+
+        @Test
+        void takesEffectFromTheGivenMonthOrByDefaultFromTheMonthItIsMadeBroughtIntoTheGoalsYear() {
+            int year = goal.year();
+            assertThat(GoalDecider.decide(new GoalDecider.ReviseGoal("g1", 1L, BigDecimal.TEN, "why",
+                    YearMonth.of(year, 6)), goal, GoalWorld.ratio("B.15"), YearMonth.of(year, 2)).effectiveFrom())
+                    .isEqualTo(YearMonth.of(year, 6));
+            assertThat(GoalDecider.decide(new GoalDecider.ReviseGoal("g1", 1L, BigDecimal.TEN, "why"), goal,
+                    GoalWorld.ratio("B.15"), YearMonth.of(year - 1, 11)).effectiveFrom()).isEqualTo(YearMonth.of(year, 1));
+            assertThat(GoalDecider.decide(new GoalDecider.ReviseGoal("g1", 1L, BigDecimal.TEN, "why"), goal,
+                    GoalWorld.ratio("B.15"), YearMonth.of(year + 2, 4)).effectiveFrom()).isEqualTo(YearMonth.of(year, 12));
+            assertThatThrownBy(() -> GoalDecider.decide(new GoalDecider.ReviseGoal("g1", 1L, BigDecimal.TEN, "why",
+                    YearMonth.of(year - 1, 12)), goal, GoalWorld.ratio("B.15"), YearMonth.of(year, 2)))
+                    .isInstanceOf(Rejection.class).hasMessageContaining("before the goal's year");
+            assertThatThrownBy(() -> GoalDecider.decide(new GoalDecider.ReviseGoal("g1", 1L, BigDecimal.TEN, "why",
+                    YearMonth.of(year + 1, 1)), goal, GoalWorld.ratio("B.15"), YearMonth.of(year, 2)))
+                    .isInstanceOf(Rejection.class).hasMessageContaining("goal's year");
         }
 
         @Test

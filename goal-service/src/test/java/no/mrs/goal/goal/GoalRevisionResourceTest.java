@@ -7,6 +7,8 @@ import no.mrs.goal.Api;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static no.mrs.goal.Api.DIRECTORATE;
 import static no.mrs.goal.Api.as;
 import static no.mrs.goal.Api.letter;
@@ -101,6 +103,26 @@ class GoalRevisionResourceTest {
     }
 
     @Test
+    void aRevisionTakesEffectFromTheGivenMonthOfTheGoalsYearAndBadMonthsAreRefused() {
+        String goalId = Api.localGoal("0314", "B.15", 2057, "70");
+
+        for (String bad : List.of("\"2056-12\"", "\"2058-01\"", "\"2057-13\"", "\"2057-6\"", "\"juni\"", "202706", "\"\"")) {
+            as(token("leader", "0314")).header("If-Match", "\"1\"")
+                    .body("{\"target\":80,\"reason\":\"Ny prognose\",\"effectiveFrom\":" + bad + "}")
+                    .post("/api/goals/" + goalId + "/revisions").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", contains("effectiveFrom"));
+        }
+        as(DIRECTORATE).get("/api/goals/" + goalId).then().body("version", equalTo(1)).body("target", equalTo(70));
+
+        as(token("leader", "0314")).header("If-Match", "\"1\"")
+                .body("{\"target\":80,\"reason\":\"Ny prognose\",\"effectiveFrom\":\"2057-06\"}")
+                .post("/api/goals/" + goalId + "/revisions").then().statusCode(200).body("version", equalTo(2));
+        as(token("viewer", "0314")).get("/api/goals/" + goalId + "/history").then().statusCode(200)
+                .body("type", contains("GoalSet", "GoalRevised")).body("[1].effectiveFrom", equalTo("2057-06"))
+                .body("[1].target", equalTo(80)).body("[1].previousTarget", equalTo(70));
+    }
+
+    @Test
     void historyShowsWhoChangedWhatWhenAndWhy() {
         String goalId = Api.localGoal("0314", "B.32", 2056, "40");
         as(token("leader", "0314")).header("If-Match", "\"1\"").body("{\"target\":45,\"reason\":\"Flere tiltak\"}")
@@ -114,6 +136,8 @@ class GoalRevisionResourceTest {
                 .body("by", contains("directorate-of-0000", "leader-of-0314", "leader-of-0300"))
                 .body("reason", contains("test", "Flere tiltak", "Slått sammen med B.31"))
                 .body("target", contains(40, 45, null)).body("[1].previousTarget", equalTo(40))
+                // made now for a goal of a later year: from that year's first month
+                .body("effectiveFrom", contains(null, "2056-01", null))
                 .body("at", contains(notNullValue(), notNullValue(), notNullValue()));
         as(DIRECTORATE).get("/api/goals/" + java.util.UUID.randomUUID() + "/history").then().statusCode(404);
     }

@@ -3,7 +3,7 @@ package no.mrs.contracts.goal;
 import no.mrs.contracts.EventPayload;
 
 /** Events of one goal; stream {@code goal:<goalId>}, key = the goal's source unit id. */
-public sealed interface GoalEvent extends EventPayload permits GoalSet, GoalRevised, GoalRetired {
+public sealed interface GoalEvent extends EventPayload permits GoalSet, GoalRevised, GoalRevisedV2, GoalRetired {
 
     String goalId();
 

@@ -11,7 +11,16 @@ import java.time.YearMonth;
 public record ResultCorrected(String measurementId, String unitId, String indicatorId, YearMonth period,
         BigDecimal numerator, BigDecimal denominator, BigDecimal value, String comment, Instant receivedAt,
         String previousMeasurementId, BigDecimal previousNumerator, BigDecimal previousDenominator,
-        BigDecimal previousValue, String reason) implements ResultEvent {
+        BigDecimal previousValue, String reason, SubmitterKind submitterKind) implements ResultEvent {
+
+    /** Without {@code submitterKind} (optional: absent in events published before it was added). */
+    public ResultCorrected(String measurementId, String unitId, String indicatorId, YearMonth period,
+            BigDecimal numerator, BigDecimal denominator, BigDecimal value, String comment, Instant receivedAt,
+            String previousMeasurementId, BigDecimal previousNumerator, BigDecimal previousDenominator,
+            BigDecimal previousValue, String reason) {
+        this(measurementId, unitId, indicatorId, period, numerator, denominator, value, comment, receivedAt,
+                previousMeasurementId, previousNumerator, previousDenominator, previousValue, reason, null);
+    }
 
     @Override
     public String streamId() {

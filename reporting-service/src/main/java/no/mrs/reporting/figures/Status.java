@@ -6,6 +6,7 @@ import no.mrs.contracts.goal.Measure;
 import no.mrs.reporting.model.Goal;
 
 import java.math.BigDecimal;
+import java.time.YearMonth;
 
 /**
  * The year to date against the target of the goal in force, respecting the direction: ON_TARGET when the target is
@@ -19,15 +20,16 @@ public enum Status {
     /** How far from the target still counts as near, relative to the target. */
     static final BigDecimal TOLERANCE = new BigDecimal("0.05");
 
-    public static Status of(Goal goal, Direction direction, Measure measure, Sums yearToDate) {
-        if (goal == null || goal.classification() == Classification.MONITORING || goal.target() == null) {
+    /** The year to date up to {@code month} against the target in force in {@code month}. */
+    public static Status of(Goal goal, YearMonth month, Direction direction, Measure measure, Sums yearToDate) {
+        BigDecimal target = goal == null ? null : goal.targetIn(month);
+        if (goal == null || goal.classification() == Classification.MONITORING || target == null) {
             return NO_TARGET;
         }
         BigDecimal actual = yearToDate.monthlyLevel(measure);
         if (actual == null) {
             return NO_DATA;
         }
-        BigDecimal target = goal.target();
         // shortfall > 0 when the target is missed, in the indicator's own direction
         BigDecimal shortfall = direction == Direction.LOWER_IS_BETTER ? actual.subtract(target) : target.subtract(actual);
         if (shortfall.signum() <= 0) {

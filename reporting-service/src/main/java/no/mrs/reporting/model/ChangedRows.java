@@ -11,7 +11,7 @@ import java.util.Map;
  * live projection saves while readers read).
  */
 public record ChangedRows(List<Unit> units, List<Indicator> indicators, List<Goal> goals, List<Result> results,
-        Map<String, Long> streams, Map<PartitionId, Position> partitions) {
+        Map<Result.Key, Reported> reported, Map<String, Long> streams, Map<PartitionId, Position> partitions) {
 
     static ChangedRows of(ReadModel model, Changes changes) {
         List<Unit> units = new ArrayList<>(changes.units.size());
@@ -26,7 +26,8 @@ public record ChangedRows(List<Unit> units, List<Indicator> indicators, List<Goa
         changes.streams.forEach(stream -> streams.put(stream, model.streamVersion(stream)));
         Map<PartitionId, Position> partitions = new LinkedHashMap<>();
         changes.partitions.forEach(p -> partitions.put(p, model.position(p).orElseThrow()));
-        return new ChangedRows(units, indicators, goals, results, streams, partitions);
+        return new ChangedRows(units, indicators, goals, results, new LinkedHashMap<>(changes.reported), streams,
+                partitions);
     }
 
     public boolean isEmpty() {

@@ -13,6 +13,8 @@ public final class Changes {
     public final Set<String> goals = new LinkedHashSet<>();
     /** The results put, as they came (with their measurement ids, which the model does not keep). */
     public final Map<Result.Key, Result> results = new LinkedHashMap<>();
+    /** When and by whom a result put was first reported (only for first reports; not kept by the model). */
+    public final Map<Result.Key, Reported> reported = new LinkedHashMap<>();
     public final Set<String> streams = new LinkedHashSet<>();
     public final Set<PartitionId> partitions = new LinkedHashSet<>();
 

@@ -222,6 +222,11 @@ public final class ReadModel {
     }
 
     public void put(Result result) {
+        put(result, null);
+    }
+
+    /** Puts a result; {@code reported} (when and by whom it was first reported) goes only to the slot. */
+    public void put(Result result, Reported reported) {
         String unitId = canonical(result.unitId());
         String indicatorId = canonical(result.indicatorId());
         YearMonth period = canonical(result.period());
@@ -241,7 +246,11 @@ public final class ReadModel {
         if (derived != null) {
             derived.remove(period);
         }
-        changed().results.put(kept.key(), result);
+        Changes changes = changed();
+        changes.results.put(kept.key(), result);
+        if (reported != null) {
+            changes.reported.put(kept.key(), reported);
+        }
     }
 
     public void streamApplied(String streamId, long version) {

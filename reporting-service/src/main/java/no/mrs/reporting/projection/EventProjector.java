@@ -9,6 +9,7 @@ import no.mrs.contracts.goal.GoalLetterEvent;
 import no.mrs.contracts.goal.GoalLetterPublished;
 import no.mrs.contracts.goal.GoalRetired;
 import no.mrs.contracts.goal.GoalRevised;
+import no.mrs.contracts.goal.GoalRevisedV2;
 import no.mrs.contracts.goal.GoalSet;
 import no.mrs.contracts.goal.IndicatorDefined;
 import no.mrs.contracts.goal.IndicatorEvent;
@@ -25,6 +26,7 @@ import no.mrs.contracts.result.ResultRecorded;
 import no.mrs.reporting.model.Goal;
 import no.mrs.reporting.model.Indicator;
 import no.mrs.reporting.model.ReadModel;
+import no.mrs.reporting.model.Reported;
 import no.mrs.reporting.model.Result;
 import no.mrs.reporting.model.Unit;
 import org.jboss.logging.Logger;
@@ -52,6 +54,11 @@ public final class EventProjector {
 
     /** Applies the payload of an event that happened at {@code time}. */
     public static void apply(ReadModel model, EventPayload event, Instant time) {
+        apply(model, event, time, null);
+    }
+
+    /** Applies the payload of an event that happened at {@code time}, made by {@code actor} (the envelope's). */
+    public static void apply(ReadModel model, EventPayload event, Instant time, String actor) {
         if (event instanceof UnitEvent e) {
             applyUnit(model, e);
         } else if (event instanceof IndicatorEvent e) {
@@ -61,7 +68,7 @@ public final class EventProjector {
         } else if (event instanceof GoalEvent e) {
             applyGoal(model, e, time);
         } else if (event instanceof ResultEvent e) {
-            applyResult(model, e);
+            applyResult(model, e, actor);
         } else if (event instanceof GoalBudgetEvent || event instanceof GoalProposalEvent) {
             // budgets and proposals show on no scorecard; an adopted proposal arrives as its own GoalSet
             LOG.debugf("%s does not concern the scorecards", event.getClass().getSimpleName());
@@ -132,8 +139,12 @@ public final class EventProjector {
         if (event instanceof GoalSet s) {
             model.put(new Goal(s.goalId(), s.indicatorId(), s.year(), s.classification(), s.target(), s.origin(),
                     s.sourceUnitId(), s.letterId(), s.mainGoal(), s.localAdjustment(), s.proposalId(), null));
+        } else if (event instanceof GoalRevisedV2 r) {
+            knownGoal(model, r).ifPresent(g -> model.put(g.revisedFrom(r.effectiveFrom(), r.target())));
         } else if (event instanceof GoalRevised r) {
-            knownGoal(model, r).ifPresent(g -> model.put(g.withTarget(r.target())));
+            // version 1 took effect from the month it was made (Norwegian time)
+            knownGoal(model, r).ifPresent(g -> model.put(g.revisedFrom(
+                    time == null ? YearMonth.of(g.year(), 1) : YearMonth.from(time.atZone(NORWAY)), r.target())));
         } else if (event instanceof GoalRetired r) {
             YearMonth month = time == null ? null : YearMonth.from(time.atZone(NORWAY));
             knownGoal(model, r).ifPresent(g -> model.put(g.retiredFrom(month == null ? YearMonth.of(g.year(), 1) : month)));
@@ -150,10 +161,11 @@ public final class EventProjector {
         return goal;
     }
 
-    private static void applyResult(ReadModel model, ResultEvent event) {
+    private static void applyResult(ReadModel model, ResultEvent event, String actor) {
         if (event instanceof ResultRecorded r) {
             model.put(new Result(r.unitId(), r.indicatorId(), r.period(), r.numerator(), r.denominator(), r.value(),
-                    r.comment(), r.measurementId()));
+                    r.comment(), r.measurementId()), new Reported(r.receivedAt(), actor,
+                            r.submitterKind() == null ? null : r.submitterKind().name()));
         } else if (event instanceof ResultCorrected c) {
             model.put(new Result(c.unitId(), c.indicatorId(), c.period(), c.numerator(), c.denominator(), c.value(),
                     c.comment(), c.measurementId()));

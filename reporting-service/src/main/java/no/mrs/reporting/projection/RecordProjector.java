@@ -83,7 +83,7 @@ public class RecordProjector {
                 outcome = Outcome.DUPLICATE;
             } else {
                 if (received.payload().isPresent()) {
-                    EventProjector.apply(model, received.payload().get(), envelope.time());
+                    EventProjector.apply(model, received.payload().get(), envelope.time(), received.actor());
                     outcome = Outcome.APPLIED;
                 } else {
                     LOG.warnf("Skipping event %s of unknown type %s (%s at offset %d)", envelope.id(), envelope.type(),

@@ -16,6 +16,7 @@ import no.mrs.reporting.model.Indicator;
 import no.mrs.reporting.model.PartitionId;
 import no.mrs.reporting.model.Position;
 import no.mrs.reporting.model.ReadModel;
+import no.mrs.reporting.model.Reported;
 import no.mrs.reporting.model.Result;
 import no.mrs.reporting.model.Unit;
 
@@ -154,12 +155,13 @@ public class SlotStore {
         if (!changes.goals().isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("insert into " + s + ".goal (goal_id, indicator_id, year,"
                     + " classification, target, origin, source_unit_id, letter_id, main_goal, local_adjustment,"
-                    + " proposal_id, retired_from) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " proposal_id, retired_from, target_revisions) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     + " on conflict (goal_id) do update set indicator_id = excluded.indicator_id, year = excluded.year,"
                     + " classification = excluded.classification, target = excluded.target, origin = excluded.origin,"
                     + " source_unit_id = excluded.source_unit_id, letter_id = excluded.letter_id,"
                     + " main_goal = excluded.main_goal, local_adjustment = excluded.local_adjustment,"
-                    + " proposal_id = excluded.proposal_id, retired_from = excluded.retired_from")) {
+                    + " proposal_id = excluded.proposal_id, retired_from = excluded.retired_from,"
+                    + " target_revisions = excluded.target_revisions")) {
                 for (Goal g : changes.goals()) {
                     ps.setString(1, g.goalId());
                     ps.setString(2, g.indicatorId());
@@ -173,17 +175,23 @@ public class SlotStore {
                     ps.setString(10, g.localAdjustment() == null ? null : g.localAdjustment().name());
                     ps.setString(11, g.proposalId());
                     ps.setString(12, g.retiredFrom() == null ? null : g.retiredFrom().toString());
+                    ps.setString(13, revisions(g.revisions()));
                     ps.addBatch();
                 }
                 ps.executeBatch();
             }
         }
         if (!changes.results().isEmpty()) {
+            // a correction keeps when and by whom the figure was first reported
             try (PreparedStatement ps = c.prepareStatement("insert into " + s + ".result (unit_id, indicator_id, period,"
-                    + " numerator, denominator, value, comment, measurement_id) values (?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " numerator, denominator, value, comment, measurement_id, reported_at, reported_by, reporter_kind)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     + " on conflict (unit_id, indicator_id, period) do update set numerator = excluded.numerator,"
                     + " denominator = excluded.denominator, value = excluded.value, comment = excluded.comment,"
-                    + " measurement_id = excluded.measurement_id")) {
+                    + " measurement_id = excluded.measurement_id,"
+                    + " reported_at = coalesce(excluded.reported_at, result.reported_at),"
+                    + " reported_by = coalesce(excluded.reported_by, result.reported_by),"
+                    + " reporter_kind = coalesce(excluded.reporter_kind, result.reporter_kind)")) {
                 for (Result r : changes.results()) {
                     ps.setString(1, r.unitId());
                     ps.setString(2, r.indicatorId());
@@ -193,6 +201,10 @@ public class SlotStore {
                     ps.setBigDecimal(6, r.value());
                     ps.setString(7, r.comment());
                     ps.setString(8, r.measurementId());
+                    Reported reported = changes.reported().get(r.key());
+                    setInstant(ps, 9, reported == null ? null : reported.at());
+                    ps.setString(10, reported == null ? null : reported.by());
+                    ps.setString(11, reported == null ? null : reported.kind());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -261,7 +273,8 @@ public class SlotStore {
                 }
             }
             try (ResultSet rs = st.executeQuery("select goal_id, indicator_id, year, classification, target, origin,"
-                    + " source_unit_id, letter_id, main_goal, local_adjustment, proposal_id, retired_from from " + s
+                    + " source_unit_id, letter_id, main_goal, local_adjustment, proposal_id, retired_from,"
+                    + " target_revisions from " + s
                     + ".goal")) {
                 while (rs.next()) {
                     String adjustment = rs.getString(10);
@@ -269,7 +282,7 @@ public class SlotStore {
                             Classification.valueOf(rs.getString(4)), rs.getBigDecimal(5),
                             GoalOrigin.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9),
                             adjustment == null ? null : LocalAdjustment.valueOf(adjustment), rs.getString(11),
-                            month(rs.getString(12))));
+                            month(rs.getString(12)), revisions(rs.getString(13))));
                 }
             }
             try (ResultSet rs = st.executeQuery("select unit_id, indicator_id, period, numerator, denominator, value,"
@@ -321,6 +334,55 @@ public class SlotStore {
             names[i] = slot.schema + "." + tables[i];
         }
         return names;
+    }
+
+    // ---------------------------------------------------------------- on demand
+
+    /** When and by whom the figures of these offices for a month were first reported, as the slot saved it. */
+    public Map<Result.Key, Reported> reported(Slot slot, YearMonth period, java.util.Collection<String> unitIds) {
+        Map<Result.Key, Reported> reported = new HashMap<>();
+        if (unitIds.isEmpty()) {
+            return reported;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("select unit_id,"
+                + " indicator_id, reported_at, reported_by, reporter_kind from " + slot.schema + ".result"
+                + " where period = ? and unit_id = any(?)")) {
+            ps.setString(1, period.toString());
+            ps.setArray(2, c.createArrayOf("text", unitIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    reported.put(new Result.Key(rs.getString(1), rs.getString(2), period),
+                            new Reported(instant(rs.getTimestamp(3)), rs.getString(4), rs.getString(5)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading when the figures of " + period + " were reported failed", e);
+        }
+        return reported;
+    }
+
+    /** A goal's dated targets as the slot keeps them: {@code 2021-06=80;2021-09=85.5} (null: none). */
+    static String revisions(List<Goal.Revision> revisions) {
+        if (revisions.isEmpty()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        for (Goal.Revision r : revisions) {
+            text.append(text.length() == 0 ? "" : ";").append(r.from()).append('=').append(r.target().toString());
+        }
+        return text.toString();
+    }
+
+    static List<Goal.Revision> revisions(String text) {
+        List<Goal.Revision> revisions = new ArrayList<>();
+        if (text != null && !text.isEmpty()) {
+            for (String part : text.split(";")) {
+                int eq = part.indexOf('=');
+                revisions.add(new Goal.Revision(YearMonth.parse(part.substring(0, eq)),
+                        new java.math.BigDecimal(part.substring(eq + 1))));
+            }
+        }
+        return revisions;
     }
 
     private static YearMonth month(String text) {

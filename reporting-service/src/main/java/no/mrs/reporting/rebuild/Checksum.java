@@ -45,7 +45,8 @@ public final class Checksum {
         for (Goal g : model.goals()) {
             lines.add(String.join("|", "goal", g.goalId(), g.indicatorId(), String.valueOf(g.year()),
                     str(g.classification()), num(g.target()), str(g.origin()), g.sourceUnitId(), str(g.letterId()),
-                    str(g.mainGoal()), str(g.localAdjustment()), str(g.proposalId()), str(g.retiredFrom())));
+                    str(g.mainGoal()), str(g.localAdjustment()), str(g.proposalId()), str(g.retiredFrom()))
+                    + revisions(g));
         }
         for (Result r : model.results()) {
             lines.add(String.join("|", "result", r.unitId(), r.indicatorId(), r.period().toString(), num(r.numerator()),
@@ -75,5 +76,14 @@ public final class Checksum {
 
     private static String num(BigDecimal value) {
         return value == null ? "" : value.stripTrailingZeros().toPlainString();
+    }
+
+    /** A goal's dated targets ("" without revisions, so that a goal never revised digests as before). */
+    private static String revisions(Goal g) {
+        StringBuilder text = new StringBuilder();
+        for (Goal.Revision r : g.revisions()) {
+            text.append('|').append(r.from()).append('=').append(num(r.target()));
+        }
+        return text.toString();
     }
 }

@@ -1,5 +1,7 @@
 package no.mrs.reporting.rebuild;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,10 +68,22 @@ public class RebuildService {
     @Inject
     Topics topics;
 
-    private Thread running;
+    @Inject
+    MeterRegistry registry;
 
-    /** A rebuild cut short by a restart will never finish. */
+    private Thread running;
+    private Counter completed;
+    private Counter failed;
+
+    /**
+     * A rebuild cut short by a restart will never finish. Registers {@code mrs_rebuilds_total{outcome}} (deploy/'s
+     * rebuild-failure alert) at start, so that it is there before the first rebuild.
+     */
     void failInterrupted(@Observes StartupEvent event) {
+        completed = Counter.builder("mrs.rebuilds").tag("outcome", "completed")
+                .description("Rebuilds of the read models from the topics, by outcome").register(registry);
+        failed = Counter.builder("mrs.rebuilds").tag("outcome", "failed")
+                .description("Rebuilds of the read models from the topics, by outcome").register(registry);
         QuarkusTransaction.requiringNew().run(() -> RebuildRow.update(
                 "state = ?1, error = ?2, finishedAt = ?3 where state = ?4", RebuildRow.State.FAILED,
                 "interrupted by a restart", Instant.now(), RebuildRow.State.RUNNING));
@@ -151,8 +165,10 @@ public class RebuildService {
                 });
             }
             LOG.infof("Rebuild %s completed: %d events into %s", id, applied[0], target.schema);
+            completed.increment();
         } catch (RuntimeException e) {
             LOG.errorf(e, "Rebuild %s failed", id);
+            failed.increment();
             progress(id, row -> {
                 row.state = RebuildRow.State.FAILED;
                 row.error = e.getMessage();

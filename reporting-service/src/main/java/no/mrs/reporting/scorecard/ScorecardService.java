@@ -132,8 +132,8 @@ public class ScorecardService {
         Sums monthLastYear = figures.month(unitId, indicator, lastYear);
         Trend trend = Trend.of(figures.range(unitId, indicator, period.minusMonths(2), period),
                 figures.range(unitId, indicator, period.minusMonths(5), period.minusMonths(3)), indicator.measure());
-        Status status = Status.of(goal, indicator.direction(), indicator.measure(), ytd);
-        Scorecard.GoalRef goalRef = goal == null ? null : new Scorecard.GoalRef(number(goal.target()),
+        Status status = Status.of(goal, period, indicator.direction(), indicator.measure(), ytd);
+        Scorecard.GoalRef goalRef = goal == null ? null : new Scorecard.GoalRef(number(goal.targetIn(period)),
                 goal.classification(), goal.origin(), goal.goalId(), goal.sourceUnitId());
         return new Scorecard.Row(indicator.indicatorId(), indicator.name(), indicator.measure(), indicator.direction(),
                 goalRef, trend, status,

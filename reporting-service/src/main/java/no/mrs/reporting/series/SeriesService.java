@@ -45,7 +45,7 @@ public class SeriesService {
                 points.add(new SeriesPoint(month.toString(), number(sums.figure(indicator.measure())),
                         fraction ? number(sums.numeratorOrNull()) : null,
                         fraction ? number(sums.denominatorOrNull()) : null,
-                        goal == null ? null : number(goal.target()), comment));
+                        goal == null ? null : number(goal.targetIn(month)), comment));
             }
             return points;
         });

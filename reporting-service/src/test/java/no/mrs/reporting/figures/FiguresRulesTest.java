@@ -39,20 +39,20 @@ class FiguresRulesTest {
     @Test
     void statusRespectsTheDirection() {
         Goal target = goal(80, Classification.STEERING);
-        assertThat(Status.of(target, Direction.HIGHER_IS_BETTER, Measure.RATIO, month(80, 100))).isEqualTo(Status.ON_TARGET);
-        assertThat(Status.of(target, Direction.HIGHER_IS_BETTER, Measure.RATIO, month(77, 100))).isEqualTo(Status.NEAR_TARGET);
-        assertThat(Status.of(target, Direction.HIGHER_IS_BETTER, Measure.RATIO, month(70, 100))).isEqualTo(Status.OFF_TARGET);
-        assertThat(Status.of(target, Direction.LOWER_IS_BETTER, Measure.RATIO, month(70, 100))).isEqualTo(Status.ON_TARGET);
-        assertThat(Status.of(target, Direction.LOWER_IS_BETTER, Measure.RATIO, month(83, 100))).isEqualTo(Status.NEAR_TARGET);
-        assertThat(Status.of(target, Direction.LOWER_IS_BETTER, Measure.RATIO, month(90, 100))).isEqualTo(Status.OFF_TARGET);
+        assertThat(Status.of(target, YearMonth.of(2021, 6), Direction.HIGHER_IS_BETTER, Measure.RATIO, month(80, 100))).isEqualTo(Status.ON_TARGET);
+        assertThat(Status.of(target, YearMonth.of(2021, 6), Direction.HIGHER_IS_BETTER, Measure.RATIO, month(77, 100))).isEqualTo(Status.NEAR_TARGET);
+        assertThat(Status.of(target, YearMonth.of(2021, 6), Direction.HIGHER_IS_BETTER, Measure.RATIO, month(70, 100))).isEqualTo(Status.OFF_TARGET);
+        assertThat(Status.of(target, YearMonth.of(2021, 6), Direction.LOWER_IS_BETTER, Measure.RATIO, month(70, 100))).isEqualTo(Status.ON_TARGET);
+        assertThat(Status.of(target, YearMonth.of(2021, 6), Direction.LOWER_IS_BETTER, Measure.RATIO, month(83, 100))).isEqualTo(Status.NEAR_TARGET);
+        assertThat(Status.of(target, YearMonth.of(2021, 6), Direction.LOWER_IS_BETTER, Measure.RATIO, month(90, 100))).isEqualTo(Status.OFF_TARGET);
     }
 
     @Test
     void statusWithoutATargetOrDataSaysSo() {
-        assertThat(Status.of(null, Direction.HIGHER_IS_BETTER, Measure.RATIO, month(1, 2))).isEqualTo(Status.NO_TARGET);
-        assertThat(Status.of(goal(0, Classification.MONITORING), Direction.HIGHER_IS_BETTER, Measure.RATIO, month(1, 2)))
+        assertThat(Status.of(null, YearMonth.of(2021, 6), Direction.HIGHER_IS_BETTER, Measure.RATIO, month(1, 2))).isEqualTo(Status.NO_TARGET);
+        assertThat(Status.of(goal(0, Classification.MONITORING), YearMonth.of(2021, 6), Direction.HIGHER_IS_BETTER, Measure.RATIO, month(1, 2)))
                 .isEqualTo(Status.NO_TARGET);
-        assertThat(Status.of(goal(80, Classification.STEERING), Direction.HIGHER_IS_BETTER, Measure.RATIO, Sums.NONE))
+        assertThat(Status.of(goal(80, Classification.STEERING), YearMonth.of(2021, 6), Direction.HIGHER_IS_BETTER, Measure.RATIO, Sums.NONE))
                 .isEqualTo(Status.NO_DATA);
     }
 
@@ -60,7 +60,7 @@ class FiguresRulesTest {
     void aCountTargetIsComparedWithTheAverageMonth() {
         Sums twoMonths = count(90).plus(count(110));
         assertThat(twoMonths.figure(Measure.COUNT)).isEqualByComparingTo("200");
-        assertThat(Status.of(goal(100, Classification.STEERING), Direction.HIGHER_IS_BETTER, Measure.COUNT, twoMonths))
+        assertThat(Status.of(goal(100, Classification.STEERING), YearMonth.of(2021, 6), Direction.HIGHER_IS_BETTER, Measure.COUNT, twoMonths))
                 .isEqualTo(Status.ON_TARGET);
     }
 

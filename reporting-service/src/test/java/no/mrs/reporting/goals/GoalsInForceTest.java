@@ -52,8 +52,12 @@ class GoalsInForceTest {
         GoalSet central = centralGoal("6200", "TB.6", 2021, 80);
         Api.publish(national("6200", "Testland"), region("6210", "Nav Sør", "6200"),
                 office("6211", "Nav Sørby", "6210"), ratio("TB.6", "Andel"), central);
-        Api.publish(revised(central, 85));
+        // a revision of version 1 counts from the month it was made (Norwegian time)
+        Feed.sendAt(Instant.parse("2021-03-15T10:00:00Z"), revised(central, 85));
+        Api.awaitCaughtUp();
 
+        assertThat(row("6211", "2021-02", "TB.6").target()).isEqualTo(80.0);
+        assertThat(row("6211", "2021-03", "TB.6").target()).isEqualTo(85.0);
         assertThat(row("6211", "2021-06", "TB.6").target()).isEqualTo(85.0);
     }
 

@@ -100,6 +100,14 @@ public final class Events {
                 GoalOrigin.CENTRAL, sourceUnitId, "letter-" + year, null, LocalAdjustment.FORBIDDEN, null, null);
     }
 
+    /** A revision of version 2: the new target from {@code effectiveFrom} on. */
+    public static no.mrs.contracts.goal.GoalRevisedV2 revisedFrom(GoalSet goal, String effectiveFrom, double target,
+            double previousTarget) {
+        return new no.mrs.contracts.goal.GoalRevisedV2(goal.goalId(), goal.sourceUnitId(), dec(target),
+                dec(previousTarget), YearMonth.parse(effectiveFrom), "new labour market");
+    }
+
+    /** A revision of version 1: the new target from the month it was made (the event's time, Norwegian time). */
     public static GoalRevised revised(GoalSet goal, double target) {
         return new GoalRevised(goal.goalId(), goal.sourceUnitId(), dec(target), goal.target(), "new labour market");
     }

@@ -115,9 +115,11 @@ public final class ResultDecider {
         ResultEvent event = correction
                 ? new ResultCorrected(id, item.unitId(), item.indicatorId(), period, item.numerator(),
                         item.denominator(), item.value(), ResultItem.blankToNull(item.comment()), context.receivedAt(),
-                        previous.measurementId(), previous.numerator(), previous.denominator(), previous.value(), reason)
+                        previous.measurementId(), previous.numerator(), previous.denominator(), previous.value(), reason,
+                        submission.submitter().kind())
                 : new ResultRecorded(id, item.unitId(), item.indicatorId(), period, item.numerator(),
-                        item.denominator(), item.value(), ResultItem.blankToNull(item.comment()), context.receivedAt());
+                        item.denominator(), item.value(), ResultItem.blankToNull(item.comment()), context.receivedAt(),
+                        submission.submitter().kind());
         return new Verdict.Accepted(submission, key, event, previous == null ? 1 : previous.version() + 1);
     }
 

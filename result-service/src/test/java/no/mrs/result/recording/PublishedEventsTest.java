@@ -68,6 +68,8 @@ class PublishedEventsTest {
         JsonNode recorded = mapper.readTree(records.stream().filter(r -> r.value().contains("ResultRecorded"))
                 .findFirst().orElseThrow().value());
         assertThat(recorded.path("data").path("actor").asText()).isEqualTo("reporter-0300");
+        // a token with only the role reporter is a reporting system's; a leader is a person
+        assertThat(recorded.path("data").path("submitterKind").asText()).isEqualTo("SYSTEM");
         assertThat(recorded.path("streamid").asText()).isEqualTo("result:" + office + "/" + ratio + "/2016-11");
 
         JsonNode corrected = mapper.readTree(records.stream().filter(r -> r.value().contains("ResultCorrected"))
@@ -76,6 +78,7 @@ class PublishedEventsTest {
         assertThat(corrected.path("previousNumerator").asInt()).isEqualTo(77);
         assertThat(corrected.path("reason").asText()).isEqualTo("double counted");
         assertThat(corrected.path("actor").asText()).isEqualTo("leader-0300");
+        assertThat(corrected.path("submitterKind").asText()).isEqualTo("PERSON");
 
         assertThat(Arrays.asList(records.stream().map(ConsumerRecord::value).toArray()))
                 .anyMatch(v -> v.toString().contains("no.mrs.result.PeriodLocked.v1"));

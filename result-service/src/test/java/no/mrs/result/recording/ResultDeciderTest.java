@@ -71,7 +71,8 @@ class ResultDeciderTest {
         assertThat(verdict).isInstanceOfSatisfying(Verdict.Accepted.class, a -> {
             assertThat(a.version()).isEqualTo(1);
             assertThat(a.event()).isEqualTo(new ResultRecorded("a", "0314", "B.15", YearMonth.of(2021, 6),
-                    BigDecimal.valueOf(77), BigDecimal.valueOf(100), null, null, NOW));
+                    BigDecimal.valueOf(77), BigDecimal.valueOf(100), null, null, NOW,
+                    no.mrs.contracts.result.SubmitterKind.PERSON));
         });
     }
 
@@ -131,6 +132,9 @@ class ResultDeciderTest {
     void aSystemIsNotLimitedToUnits() {
         Verdict verdict = when(Submitter.system("oslo-reporting"), ratio("a", "2021-06", 1, 2, null)).then().get(0);
         assertThat(verdict).isInstanceOf(Verdict.Accepted.class);
+        // and its events say a system submitted them
+        assertThat(((no.mrs.contracts.result.ResultRecorded) ((Verdict.Accepted) verdict).event()).submitterKind())
+                .isEqualTo(no.mrs.contracts.result.SubmitterKind.SYSTEM);
     }
 
     @Test

@@ -30,7 +30,9 @@ public final class GoalBodies {
             @Size(max = 4000) String rationale) {
     }
 
-    public record RevisionBody(@NotNull BigDecimal target, @NotBlank @Size(max = 4000) String reason) {
+    /** {@code effectiveFrom}: the first month judged against the new target, YYYY-MM (default: this month). */
+    public record RevisionBody(@NotNull BigDecimal target, @NotBlank @Size(max = 4000) String reason,
+            @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "must be a month, YYYY-MM") String effectiveFrom) {
     }
 
     public record RetirementBody(@NotBlank @Size(max = 4000) String reason) {

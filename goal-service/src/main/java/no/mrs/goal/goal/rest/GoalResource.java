@@ -62,14 +62,17 @@ public class GoalResource {
     @POST
     @Path("{goalId}/revisions")
     @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER })
-    @Operation(summary = "Change the target, with a reason; If-Match must carry the version the change is based on")
+    @Operation(summary = "Change the target from a month on (effectiveFrom, YYYY-MM, a month of the goal's year;"
+            + " default: the month it is made, Norwegian time), with a reason; earlier months keep the target they had;"
+            + " If-Match must carry the version the change is based on")
     public Response revise(@PathParam("goalId") String goalId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull GoalBodies.RevisionBody body) {
         requireAuthorityOver(existing(goalId));
         GoalState goal;
         try {
             goal = goals.revise(new GoalDecider.ReviseGoal(goalId, Versions.ifMatch(ifMatch), body.target(),
-                    body.reason()), caller.subject());
+                    body.reason(), body.effectiveFrom() == null ? null : java.time.YearMonth.parse(body.effectiveFrom())),
+                    caller.subject());
         } catch (ConcurrencyConflictException e) {
             // someone revised it between our read and our write: the version the client sent is stale
             throw ProblemException.preconditionFailed("Goal " + goalId + " was changed at the same moment; read it again");

@@ -8,18 +8,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import no.mrs.reporting.access.ReadAccess;
-import no.mrs.reporting.model.PartitionId;
 import no.mrs.reporting.model.Position;
 import no.mrs.reporting.projection.ReadModels;
-import no.mrs.reporting.projection.Topics;
+import no.mrs.reporting.status.ProjectionLag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 @Path("/api/status")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,7 +27,7 @@ public class StatusResource {
     ReadModels models;
 
     @Inject
-    Topics topics;
+    ProjectionLag lag;
 
     @Inject
     ReadAccess access;
@@ -50,19 +47,13 @@ public class StatusResource {
             + " not yet applied) and the time of the last applied event")
     public ProjectionStatus status() {
         access.require();
-        Map<PartitionId, Long> ends = topics.endOffsets();
-        Map<PartitionId, Position> applied = models.read(model -> new TreeMap<>(model.positions()));
-        Map<PartitionId, Long> all = new TreeMap<>(ends);
-        applied.keySet().forEach(p -> all.putIfAbsent(p, 0L));
         List<PartitionStatus> partitions = new ArrayList<>();
         long total = 0;
-        for (Map.Entry<PartitionId, Long> entry : all.entrySet()) {
-            Position position = applied.get(entry.getKey());
-            long next = position == null ? 0 : position.nextOffset();
-            long lag = Math.max(0, entry.getValue() - next);
-            total += lag;
-            partitions.add(new PartitionStatus(entry.getKey().topic(), entry.getKey().partition(),
-                    position == null ? null : position.nextOffset() - 1, entry.getValue(), lag,
+        for (ProjectionLag.PartitionLag p : lag.partitions()) {
+            Position position = p.applied();
+            total += p.lag();
+            partitions.add(new PartitionStatus(p.partition().topic(), p.partition().partition(),
+                    position == null ? null : position.nextOffset() - 1, p.endOffset(), p.lag(),
                     position == null ? null : position.eventTime(), position == null ? null : position.appliedAt()));
         }
         return new ProjectionStatus(models.activeSlot().schema, models.read(m -> m.asOf()), total, partitions);

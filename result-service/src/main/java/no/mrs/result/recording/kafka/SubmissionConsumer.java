@@ -66,6 +66,9 @@ public class SubmissionConsumer {
     TransientRetry retry;
 
     @Inject
+    DeadLetterMetrics deadLetters;
+
+    @Inject
     @Channel("result-submissions-dlq")
     MutinyEmitter<String> dlq;
 
@@ -97,7 +100,7 @@ public class SubmissionConsumer {
         int rejected = 0;
         for (int i = 0; i < verdicts.size(); i++) {
             if (verdicts.get(i) instanceof Verdict.Rejected r) {
-                toDlq(sources.get(i), "rejected", r.errors());
+                toDlq(sources.get(i), DeadLetterMetrics.REJECTED, r.errors());
                 rejected++;
             }
         }
@@ -113,7 +116,7 @@ public class SubmissionConsumer {
             node = null;
         }
         if (node == null || !node.isObject()) {
-            toDlq(record, "unparseable", List.of(new FieldError("", "malformed-body",
+            toDlq(record, DeadLetterMetrics.UNPARSEABLE, List.of(new FieldError("", "malformed-body",
                     "the record value must be a JSON object: a result plus systemId")));
             return null;
         }
@@ -124,7 +127,7 @@ public class SubmissionConsumer {
                     "the submitting system's id is required (at most " + MAX_SYSTEM_ID + " characters)"));
         }
         if (!errors.isEmpty()) {
-            toDlq(record, "rejected", errors);
+            toDlq(record, DeadLetterMetrics.REJECTED, errors);
             return null;
         }
         ItemParser.Parsed parsed = ItemParser.fromJson(node, Set.of(SYSTEM_ID));
@@ -146,6 +149,7 @@ public class SubmissionConsumer {
         retry.run("Sending " + record.topic() + "-" + record.partition() + "@" + record.offset() + " to the DLQ",
                 () -> dlq.sendMessageAndAwait(Message.of(record.value() == null ? "" : record.value())
                         .addMetadata(metadata)));
+        deadLetters.count(reason);
     }
 
     private String json(List<FieldError> errors) {

@@ -20,6 +20,7 @@ import no.mrs.platform.paging.Page;
 import no.mrs.platform.paging.PageRequest;
 import no.mrs.platform.paging.Paging;
 import no.mrs.platform.security.Caller;
+import no.mrs.contracts.result.SubmitterKind;
 import no.mrs.platform.security.Roles;
 import no.mrs.result.recording.ItemParser;
 import no.mrs.result.recording.ResultService;
@@ -97,8 +98,12 @@ public class ResultResource {
     }
 
     private Summary submit(List<ItemParser.Parsed> items) {
+        // a token with the role reporter and no role of a person is a reporting system's
+        SubmitterKind kind = caller.hasAnyRole(Roles.REPORTER)
+                && !caller.hasAnyRole(Roles.DIRECTORATE, Roles.LEADER, Roles.EMPLOYEE, Roles.VIEWER)
+                        ? SubmitterKind.SYSTEM : SubmitterKind.PERSON;
         Submitter submitter = new Submitter(caller.subject(),
-                caller.hasAnyRole(Roles.LEADER, Roles.DIRECTORATE), caller.units());
+                caller.hasAnyRole(Roles.LEADER, Roles.DIRECTORATE), caller.units(), kind);
         List<Submission> batch = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             batch.add(new Submission(i, items.get(i).item(), items.get(i).errors(), submitter));

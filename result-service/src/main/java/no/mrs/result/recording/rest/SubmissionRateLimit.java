@@ -1,5 +1,8 @@
 package no.mrs.result.recording.rest;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +15,7 @@ import no.mrs.platform.limits.RateLimiter;
  * {@code requests-per-second}, in this replica's memory. Counted in requests, not items: the batch limit already
  * bounds the items of one request. Over the rate: 429 {@code rate-limited} with {@code Retry-After}, nothing read.
  */
+@Startup
 @ApplicationScoped
 public class SubmissionRateLimit {
 
@@ -32,10 +36,14 @@ public class SubmissionRateLimit {
     }
 
     private final RateLimiter limiter;
+    private final Counter refused;
 
+    /** Also registers {@code mrs_requests_rate_limited_total} (deploy/'s rate-limited-callers alert). */
     @Inject
-    public SubmissionRateLimit(Config config) {
+    public SubmissionRateLimit(Config config, MeterRegistry registry) {
         this.limiter = config.enabled() ? new RateLimiter(config.requestsPerSecond(), config.burst()) : null;
+        this.refused = Counter.builder("mrs.requests.rate.limited").tag("endpoint", "results")
+                .description("Requests refused with 429 because the caller exceeded its rate").register(registry);
     }
 
     /** Takes one request of the caller's allowance, or throws the 429 problem. */
@@ -45,6 +53,7 @@ public class SubmissionRateLimit {
         }
         long wait = limiter.tryAcquire(caller == null ? "" : caller);
         if (wait > 0) {
+            refused.increment();
             throw RateLimited.problem(wait,
                     "Too many submissions from you; wait for Retry-After seconds, or send fewer and larger batches");
         }
