@@ -52,6 +52,8 @@ export function norwegianMessage(status: number, problem: Problem): string {
 
 /** Field-level codes of the services (validation problems and refused result items). */
 const FIELD_CODES: Record<string, string> = {
+  "before-goal-year": "Måneden er før året målet gjelder for.",
+  "after-goal-year": "Måneden er etter året målet gjelder for.",
   required: "Feltet må fylles ut.",
   blank: "Feltet må fylles ut.",
   "not-blank": "Feltet må fylles ut.",

@@ -4,14 +4,17 @@ import { monthName } from "../format";
 /** Choose a month (YYYY-MM) from the given ones, shown as "juni 2021". */
 export function MonthSelect(props: {
   label?: string;
+  description?: string;
+  error?: string;
+  id?: string;
   months: string[];
   value: string;
   onChange: (period: string) => void;
 }) {
-  const { label = "Måned", months, value, onChange } = props;
+  const { label = "Måned", description, error, id, months, value, onChange } = props;
   const choices = months.includes(value) ? months : [value, ...months];
   return (
-    <Select label={label} value={value} onChange={(e) => onChange(e.target.value)}>
+    <Select id={id} label={label} description={description} error={error} value={value} onChange={(e) => onChange(e.target.value)}>
       {choices.map((m) => (
         <option key={m} value={m}>
           {monthName(m)}

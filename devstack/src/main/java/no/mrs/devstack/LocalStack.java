@@ -26,6 +26,7 @@ final class LocalStack {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile Stack stack;
     private volatile boolean stopping;
+    private volatile Path state;
 
     LocalStack(Path root, Options options) {
         this.root = root;
@@ -38,13 +39,16 @@ final class LocalStack {
         ports.put(MrsService.GOAL, options.port("goal-port", "MRS_GOAL_PORT", 8081 + portOffset));
         ports.put(MrsService.RESULT, options.port("result-port", "MRS_RESULT_PORT", 8082 + portOffset));
         ports.put(MrsService.REPORTING, options.port("reporting-port", "MRS_REPORTING_PORT", 8083 + portOffset));
-        return new Stack.Settings(state, ports,
+        Stack.Settings settings = new Stack.Settings(state, ports,
                 options.port("kafka-port", "MRS_KAFKA_PORT", 9092 + portOffset),
                 options.port("kafka-controller-port", "MRS_KAFKA_CONTROLLER_PORT", 9093 + portOffset),
                 options.port("pg-port", "MRS_PG_PORT", 5433 + portOffset),
-                System.getenv("MRS_PG_URL"), Stack.Settings.serviceJvmOptionsFromEnvironment())
-                .withWeb(options.port("web-port", "MRS_WEB_PORT", WebApp.DEFAULT_PORT + portOffset),
-                        options.port("oidc-port", "MRS_OIDC_PORT", WebApp.DEFAULT_OIDC_PORT + portOffset));
+                System.getenv("MRS_PG_URL"), Stack.Settings.serviceJvmOptionsFromEnvironment());
+        if (options.flag("no-web")) {
+            return settings;
+        }
+        return settings.withWeb(options.port("web-port", "MRS_WEB_PORT", WebApp.DEFAULT_PORT + portOffset),
+                options.port("oidc-port", "MRS_OIDC_PORT", WebApp.DEFAULT_OIDC_PORT + portOffset));
     }
 
     /** A clear message and false when a port is taken or a service is not built. */
@@ -81,14 +85,20 @@ final class LocalStack {
     }
 
     int run() throws Exception {
-        Path state = root.resolve(".mrs");
+        Path state = root.resolve(options.value("state", ".mrs")).toAbsolutePath().normalize();
         Stack.Settings settings = settings(options, state, 0);
+        this.state = state;
+        if (!takeOver(state)) {
+            return 3;
+        }
         if (!preflight(root, settings)) {
+            Leftovers.forget(state, Leftovers.LAUNCHER);
             return 3;
         }
         if (options.flag("fresh")) {
-            progress("Starting fresh: removing .mrs/");
+            progress("Starting fresh: removing " + root.relativize(state) + "/");
             deleteRecursively(state);
+            Leftovers.record(state, Leftovers.LAUNCHER, ProcessHandle.current());
         }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopAll, "mrs-stop"));
         try {
@@ -109,18 +119,20 @@ final class LocalStack {
             System.out.printf("""
 
                     MRS is ready (%.0f s). Ctrl-C stops everything.
-                      Web app              %s/   (log in as a demo user)
+                      Web app              %s
                       goal-service         %s/q/swagger-ui
                       result-service       %s/q/swagger-ui
                       reporting-service    %s/q/swagger-ui
                       Kafka                localhost:%d      PostgreSQL  %s
-                      Logs                 .mrs/logs/
+                      Logs                 %s/
                     A viewer token (LOCAL/TEST-ONLY, 12 h; ./mrs token makes others):
                     %s
-                    %n""", (System.nanoTime() - begin) / 1e9, stack.webUrl(), urls.goal(), urls.result(),
+                    %n""", (System.nanoTime() - begin) / 1e9,
+                    settings.startsWeb() ? stack.webUrl() + "/   (log in as a demo user)" : "not started (--no-web)",
+                    urls.goal(), urls.result(),
                     urls.reporting(), settings.kafkaPort(),
                     settings.externalPgUrl() != null ? settings.externalPgUrl() : "localhost:" + settings.pgPort(),
-                    viewer);
+                    root.relativize(state.resolve("logs")), viewer);
             System.out.flush();
             watch();
             return 0;
@@ -131,6 +143,24 @@ final class LocalStack {
             stopAll();
             return 1;
         }
+    }
+
+    /**
+     * Makes this launcher the one of the state directory: refuses when another {@code ./mrs up} runs on it, and
+     * stops what a launcher that was killed without stopping (kill -9, a closed terminal) left running there.
+     */
+    private boolean takeOver(Path state) {
+        var other = Leftovers.alive(state, Leftovers.LAUNCHER);
+        if (other.isPresent() && other.get().pid() != ProcessHandle.current().pid()) {
+            System.err.printf("./mrs up is already running on %s (pid %d). Stop it first (Ctrl-C in its terminal).%n",
+                    state, other.get().pid());
+            return false;
+        }
+        if (Leftovers.stop(state, this::progress) > 0) {
+            progress("Stopped what the last ./mrs up left running; starting again on the same state");
+        }
+        Leftovers.record(state, Leftovers.LAUNCHER, ProcessHandle.current());
+        return true;
     }
 
     /** Blocks until Ctrl-C; if a service dies on its own, says so and stops the rest. */
@@ -162,6 +192,9 @@ final class LocalStack {
         System.out.println("\nStopping MRS…");
         if (stack != null) {
             stack.close();
+        }
+        if (state != null) {
+            Leftovers.forget(state, Leftovers.LAUNCHER);
         }
         System.out.println("Stopped.");
         stopped.countDown();

@@ -83,6 +83,10 @@ public final class ManagedProcess {
         return process.pid();
     }
 
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     /** Polls an HTTP URL until it answers 200; fails early when the process dies. */
     public void awaitHttpOk(String url, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -28,7 +28,7 @@ public final class Mrs {
         List<String> roles = options.list("roles");
         List<String> units = options.list("units");
         if (roles.isEmpty()) {
-            System.err.println("./mrs token needs --roles (directorate, leader, employee, reporter, viewer)");
+            System.err.println("./mrs token needs --roles (directorate, leader, employee, reporter, viewer; operator)");
             return 2;
         }
         String subject = options.value("subject", String.join("+", roles) + "@" + String.join("+", units));
@@ -42,6 +42,7 @@ public final class Mrs {
     private static int bench(Path root, Options options) throws Exception {
         // its own state and ports, so that it runs beside ./mrs up
         Path state = root.resolve(".mrs/bench");
+        Leftovers.stop(state, m -> System.out.println("[mrs] " + m));
         LocalStack.deleteRecursively(state);
         Stack.Settings settings = Stack.Settings.offset(state, 10_000);
         if (!LocalStack.preflight(root, settings)) {
@@ -55,6 +56,7 @@ public final class Mrs {
 
     private static int chaos(Path root, Options options) throws Exception {
         Path state = root.resolve(".mrs/chaos");
+        Leftovers.stop(state, m -> System.out.println("[mrs] " + m));
         LocalStack.deleteRecursively(state);
         Stack.Settings settings = Stack.Settings.offset(state, 20_000);
         if (!LocalStack.preflight(root, settings)) {
@@ -70,11 +72,14 @@ public final class Mrs {
     private static int usage() {
         System.out.println("""
                 Usage:
-                  ./mrs up [--fresh] [--no-demo]
+                  ./mrs up [--fresh] [--no-demo] [--no-web] [--state DIR]
                       Runs PostgreSQL, Kafka and the three services locally, loads the demo data through the
-                      public APIs, prints the URLs and a viewer token. Ctrl-C stops everything.
+                      public APIs, prints the URLs and a viewer token. Ctrl-C stops everything. What an
+                      ./mrs up that was killed (kill -9, a closed terminal) left running is stopped first.
                       --fresh     start from empty state (removes .mrs/)
                       --no-demo   do not load the demo data
+                      --no-web    the services only: no web app, no local OpenID provider
+                      --state DIR where the state lives (default .mrs, relative to the repository)
                       Ports (flag or environment variable, default):
                         --goal-port MRS_GOAL_PORT 8081        --result-port MRS_RESULT_PORT 8082
                         --reporting-port MRS_REPORTING_PORT 8083
@@ -93,6 +98,8 @@ public final class Mrs {
                       restart, concurrent writers, poison records; prints what went in and came out.
                   ./mrs token --roles directorate,leader --units 0000,0300 [--subject name] [--hours 12]
                       Prints a LOCAL/TEST-ONLY signed JWT (alone on the last line) that ./mrs up accepts.
+                      Roles: directorate, leader, employee, reporter, viewer; operator (reporting-service's
+                      /api/admin: rebuilds, checksum), e.g. ./mrs token --roles operator
                 """);
         return 2;
     }

@@ -122,6 +122,7 @@ public final class Stack implements AutoCloseable {
             web = WebApp.start(root, settings.webPort(), postgres.jdbcUrl(WebApp.DATABASE), postgres.user(),
                     postgres.password(), oidc.authServerUrl(), urls(), state.resolve("logs/web.log"),
                     settings.serviceJvmOptions());
+            Leftovers.record(state, WebApp.ID, web.handle());
         }
         for (MrsService service : MrsService.values()) {
             awaitReady(service);
@@ -160,6 +161,7 @@ public final class Stack implements AutoCloseable {
         services.put(service, service.start(root, settings.servicePorts().get(service),
                 postgres.jdbcUrl(service.database), postgres.user(), postgres.password(), kafka.bootstrapServers(),
                 state.resolve("logs/" + service.id + ".log"), jvm));
+        Leftovers.record(state, service.id, services.get(service).handle());
     }
 
     private void awaitReady(MrsService service) throws InterruptedException {
@@ -183,12 +185,14 @@ public final class Stack implements AutoCloseable {
     /** Stops the broker (SIGTERM); its data stays. */
     public void stopKafka() {
         kafka.close();
+        Leftovers.forget(settings.state(), "kafka");
     }
 
     /** Starts the broker on its data; returns when it answers. */
     public void startKafka() throws Exception {
         kafka = KafkaProcess.start(settings.state().resolve("kafka"), settings.kafkaPort(), settings.controllerPort(),
                 kafkaClasspath(), settings.state().resolve("logs/kafka.log"));
+        Leftovers.record(settings.state(), "kafka", kafka.process().handle());
     }
 
     /**
@@ -243,18 +247,21 @@ public final class Stack implements AutoCloseable {
         if (web != null) {
             web.stop(Duration.ofSeconds(15));
             web = null;
+            Leftovers.forget(settings.state(), WebApp.ID);
         }
         if (oidc != null) {
             oidc.close();
             oidc = null;
         }
-        for (ManagedProcess process : services.values()) {
+        services.forEach((service, process) -> {
             process.stop(Duration.ofSeconds(15));
-        }
+            Leftovers.forget(settings.state(), service.id);
+        });
         services.clear();
         if (kafka != null) {
             kafka.close();
             kafka = null;
+            Leftovers.forget(settings.state(), "kafka");
         }
         if (postgres != null && ownPostgres) {
             try {

@@ -21,6 +21,8 @@ import static org.awaitility.Awaitility.await;
 final class Fixture {
 
     static final String ADMIN = DevTokens.issue(List.of("directorate"), List.of("0000"));
+    /** For reporting-service's /api/admin: the operator role (the directorate may not). */
+    static final String OPERATOR = DevTokens.issue(List.of("operator"), List.of());
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     // years 2001-2028 for the fixture's own local goals; the access matrix uses 2030 on
     private static final AtomicInteger LOCAL_GOAL_YEARS = new AtomicInteger(2000);

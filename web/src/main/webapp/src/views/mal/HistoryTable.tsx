@@ -1,5 +1,5 @@
 import { Table } from "@navikt/ds-react";
-import { formatInstant } from "../../format";
+import { formatInstant, monthName } from "../../format";
 import { formatTarget, type HistoryEntry, type Indicator } from "./api";
 import { T } from "./texts";
 
@@ -43,7 +43,8 @@ export function HistoryTable(props: { entries: HistoryEntry[]; indicator?: Indic
 
 function target(e: HistoryEntry, indicator?: Indicator): string {
   if (e.type === "GoalRevised" && e.previousTarget !== null) {
-    return T.targetChange(formatTarget(e.previousTarget, indicator), formatTarget(e.target, indicator));
+    const change = T.targetChange(formatTarget(e.previousTarget, indicator), formatTarget(e.target, indicator));
+    return e.effectiveFrom ? `${change} ${T.fromMonth(monthName(e.effectiveFrom))}` : change;
   }
   return e.target === null ? "–" : formatTarget(e.target, indicator);
 }

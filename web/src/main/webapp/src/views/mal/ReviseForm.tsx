@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { Button, ErrorSummary, Heading, TextField, Textarea, BodyShort } from "@navikt/ds-react";
 import { ApiError } from "../../api/client";
+import { MonthSelect } from "../../components/MonthSelect";
 import { ProblemAlert } from "../../components/ProblemAlert";
 import { formatTarget, goal as fetchGoal, history as fetchHistory, parseNumber, revise, type Goal, type Indicator } from "./api";
 import { Conflict, type Newer } from "./Conflict";
 import { T } from "./texts";
 
-type Errors = { target?: string; reason?: string };
+type Errors = { target?: string; reason?: string; effectiveFrom?: string };
 
 /** A new target with a reason, based on the version the person saw; a stale one is refused and shown. */
 export function ReviseForm(props: {
@@ -21,6 +22,8 @@ export function ReviseForm(props: {
   const [base, setBase] = useState<Goal>(props.goal);
   const [target, setTarget] = useState("");
   const [reason, setReason] = useState("");
+  const months = monthsOf(props.goal.year);
+  const [effectiveFrom, setEffectiveFrom] = useState(defaultMonth(props.goal.year));
   const [errors, setErrors] = useState<Errors>({});
   const [failure, setFailure] = useState<unknown>(null);
   const [newer, setNewer] = useState<Newer | null>(null);
@@ -47,7 +50,7 @@ export function ReviseForm(props: {
     if (Object.keys(found).length || value === null) return;
     setBusy(true);
     try {
-      await revise(base.goalId, base.version, value, reason.trim());
+      await revise(base.goalId, base.version, value, reason.trim(), effectiveFrom);
       onSaved();
     } catch (e) {
       if (e instanceof ApiError && e.status === 412) {
@@ -56,7 +59,7 @@ export function ReviseForm(props: {
         onConflict();
       } else if (e instanceof ApiError && e.problem.errors?.length) {
         const fields = e.fieldErrors();
-        setErrors({ target: fields.target, reason: fields.reason });
+        setErrors({ target: fields.target, reason: fields.reason, effectiveFrom: fields.effectiveFrom });
         setSubmitted((n) => n + 1);
       } else {
         setFailure(e);
@@ -105,6 +108,8 @@ export function ReviseForm(props: {
           error={errors.target}
           htmlSize={12}
         />
+        <MonthSelect id="mal-revider-effectiveFrom" label={T.effectiveFrom} description={T.effectiveFromDescription}
+          months={months} value={effectiveFrom} onChange={setEffectiveFrom} error={errors.effectiveFrom} />
         <Textarea
           id="mal-revider-reason"
           label={T.reason}
@@ -125,4 +130,20 @@ export function ReviseForm(props: {
       </form>
     </section>
   );
+}
+
+/** The months of the goal's year, January first. */
+function monthsOf(year: number): string[] {
+  return Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, "0")}`);
+}
+
+/** This month in Norway, or the goal year's first or last month when the goal is for another year. */
+function defaultMonth(year: number): string {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Oslo", year: "numeric", month: "2-digit" })
+    .formatToParts(new Date());
+  const nowYear = Number(parts.find((p) => p.type === "year")!.value);
+  const nowMonth = parts.find((p) => p.type === "month")!.value;
+  if (nowYear < year) return `${year}-01`;
+  if (nowYear > year) return `${year}-12`;
+  return `${year}-${nowMonth}`;
 }

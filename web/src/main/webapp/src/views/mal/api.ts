@@ -43,6 +43,8 @@ export interface HistoryEntry {
   rationale: string | null;
   letterId: string | null;
   proposalId: string | null;
+  /** a revision: the first month judged against the new target (YYYY-MM) */
+  effectiveFrom?: string | null;
 }
 
 export const goalsInForce = (unitId: string, year: number) =>
@@ -55,11 +57,11 @@ export const goal = async (goalId: string) => (await call<Goal>("goal", `goals/$
 
 export const history = (goalId: string) => all<HistoryEntry>("goal", `goals/${goalId}/history?limit=1000`);
 
-export const revise = async (goalId: string, version: number, target: number, reason: string) =>
+export const revise = async (goalId: string, version: number, target: number, reason: string, effectiveFrom: string) =>
   (await call<Goal>("goal", `goals/${goalId}/revisions`, {
     method: "POST",
     headers: { "If-Match": `"${version}"` },
-    body: { target, reason },
+    body: { target, reason, effectiveFrom },
   })).data;
 
 export const retire = async (goalId: string, version: number, reason: string) =>

@@ -20,8 +20,15 @@ public final class Api {
             .connectTimeout(Duration.ofSeconds(5)).build();
     public final String directorate = DevTokens.token().subject("bench-directorate").roles("directorate").units("0000").sign();
     public final String reporter = DevTokens.token().subject("bench-reporter").roles("reporter").units("0000").sign();
+    /** For /api/admin (rebuilds, checksums): the operator role, not a business role. */
+    public final String operator = DevTokens.token().subject("bench-operator").roles("operator").sign();
 
-    public record Answer(int status, String body) {
+    /** An answer: its status, body and {@code Retry-After} header (null when it has none). */
+    public record Answer(int status, String body, String retryAfter) {
+        public Answer(int status, String body) {
+            this(status, body, null);
+        }
+
         public JsonNode json() {
             try {
                 return body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
@@ -40,7 +47,8 @@ public final class Api {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.body());
+        return new Answer(response.statusCode(), response.body(),
+                response.headers().firstValue("Retry-After").orElse(null));
     }
 
     public JsonNode expect(String method, String url, String token, String body, int... statuses)

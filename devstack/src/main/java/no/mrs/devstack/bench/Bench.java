@@ -413,11 +413,11 @@ public final class Bench {
         String reporting = stack.url(MrsService.REPORTING);
         progress.accept("bench: rebuild — replaying both topics into fresh read models");
         long start = System.nanoTime();
-        JsonNode started = api.expect("POST", reporting + "/api/admin/rebuilds", api.directorate, null, 202);
+        JsonNode started = api.expect("POST", reporting + "/api/admin/rebuilds", api.operator, null, 202);
         String id = started.path("rebuildId").asText();
         JsonNode status;
         while (true) {
-            status = api.expect("GET", reporting + "/api/admin/rebuilds/" + id, api.directorate, null, 200);
+            status = api.expect("GET", reporting + "/api/admin/rebuilds/" + id, api.operator, null, 200);
             String state = status.path("state").asText();
             if (state.equalsIgnoreCase("COMPLETED") || state.equalsIgnoreCase("DONE") || state.equalsIgnoreCase("SWITCHED")) {
                 break;

@@ -133,6 +133,9 @@ public final class Chaos {
                 Duration.ofMinutes(3));
         String problem = published.verdict(ingestion.acknowledged);
         if (problem == null) {
+            problem = ingestion.brokenPromises();
+        }
+        if (problem == null) {
             problem = reportingAgrees(ingestion.items.values());
         }
         return new Outcome("kill the ingester",
@@ -201,7 +204,7 @@ public final class Chaos {
 
     private Outcome killTheProjector() throws Exception {
         String reporting = stack.url(MrsService.REPORTING);
-        api.expect("POST", reporting + "/api/admin/rebuilds", api.directorate, null, 202);
+        api.expect("POST", reporting + "/api/admin/rebuilds", api.operator, null, 202);
         Thread.sleep(300);
         progress.accept("chaos: kill -9 reporting-service during a rebuild");
         stack.kill(MrsService.REPORTING);
@@ -225,18 +228,18 @@ public final class Chaos {
         kills.get();
         killer.shutdown();
         awaitNoLag(reporting);
-        String live = api.expect("GET", reporting + "/api/admin/checksum", api.directorate, null, 200)
+        String live = api.expect("GET", reporting + "/api/admin/checksum", api.operator, null, 200)
                 .path("checksum").asText();
-        JsonNode started = api.expect("POST", reporting + "/api/admin/rebuilds", api.directorate, null, 202);
+        JsonNode started = api.expect("POST", reporting + "/api/admin/rebuilds", api.operator, null, 202);
         JsonNode status = awaitRebuild(reporting, started.path("rebuildId").asText());
-        String rebuilt = api.expect("GET", reporting + "/api/admin/checksum", api.directorate, null, 200)
+        String rebuilt = api.expect("GET", reporting + "/api/admin/checksum", api.operator, null, 200)
                 .path("checksum").asText();
         return new Outcome("kill the projector",
                 "reporting-service killed 3 times (once during a rebuild, twice during live ingestion of " + count
                         + " results)",
                 "live checksum " + live + ", clean rebuild of " + status.path("eventsApplied").asLong()
                         + " events " + rebuilt,
-                live.equals(rebuilt) ? null : "the live read models differ from a clean rebuild");
+                live.equals(rebuilt) ? ingestion.brokenPromises() : "the live read models differ from a clean rebuild");
     }
 
     private void awaitNoLag(String reporting) throws Exception {
@@ -252,7 +255,7 @@ public final class Chaos {
     private JsonNode awaitRebuild(String reporting, String id) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (true) {
-            JsonNode status = api.expect("GET", reporting + "/api/admin/rebuilds/" + id, api.directorate, null, 200);
+            JsonNode status = api.expect("GET", reporting + "/api/admin/rebuilds/" + id, api.operator, null, 200);
             String state = status.path("state").asText();
             if (state.equals("COMPLETED")) {
                 return status;
@@ -297,6 +300,9 @@ public final class Chaos {
         Published published = Published.read(stack.kafka().bootstrapServers(), "broker/", ingestion.acknowledged,
                 Duration.ofMinutes(3));
         String problem = published.verdict(ingestion.acknowledged);
+        if (problem == null) {
+            problem = ingestion.brokenPromises();
+        }
         if (problem == null && !healthDuringOutage.contains("DOWN")) {
             problem = "result-service's health did not report the outage (saw " + healthDuringOutage + ")";
         }
@@ -360,8 +366,9 @@ public final class Chaos {
         Published published = Published.read(bootstrap, "database/", ingestion.acknowledged, Duration.ofMinutes(3));
         Published overTopic = Published.read(bootstrap, "database-kafka/", produced, Duration.ofMinutes(3));
         String problem = published.verdict(ingestion.acknowledged);
-        if (problem == null && ingestion.withoutProblem.get() > 0) {
-            problem = ingestion.withoutProblem.get() + " error answers without a problem body";
+        if (problem == null) {
+            // a database outage answers 503 with Retry-After, never 500
+            problem = ingestion.brokenPromises();
         }
         if (problem == null && overTopic.verdict(produced) != null) {
             problem = "over Kafka: " + overTopic.verdict(produced);

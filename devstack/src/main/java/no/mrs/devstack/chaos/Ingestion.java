@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Clients that submit results in batches the way a careful reporting system does: a batch that fails for any
  * reason (refused connection, timeout, 5xx, 503) is sent again with the same measurementIds until it gets a 200.
- * Remembers every measurementId that was acknowledged, and every status seen.
+ * Remembers every measurementId that was acknowledged, and every status seen; {@link #brokenPromises()} says which
+ * answers were not allowed (a 500, an error without a problem document, a 503 without {@code Retry-After}).
  */
 final class Ingestion {
 
@@ -35,6 +36,10 @@ final class Ingestion {
     final AtomicLong failures = new AtomicLong();
     /** Error answers (4xx/5xx) whose body is not a problem document: each one breaks a promise. */
     final AtomicLong withoutProblem = new AtomicLong();
+    /** 5xx answers other than 503: a 500 is a bug, also while a database or broker is away. */
+    final AtomicLong serverErrors = new AtomicLong();
+    /** 503 answers without a {@code Retry-After} header. */
+    final AtomicLong unavailableWithoutRetryAfter = new AtomicLong();
     final Map<String, ObjectNode> items = new ConcurrentHashMap<>();
     private final int total;
 
@@ -48,6 +53,24 @@ final class Ingestion {
         for (int from = 0; from < items.size(); from += batchSize) {
             batches.add(items.subList(from, Math.min(items.size(), from + batchSize)));
         }
+    }
+
+    /**
+     * What the answers broke, or null: an error without a problem document, a 5xx other than 503 (a 500 is a bug,
+     * an outage of the database or broker is a 503), a 503 without {@code Retry-After}.
+     */
+    String brokenPromises() {
+        List<String> broken = new ArrayList<>();
+        if (serverErrors.get() > 0) {
+            broken.add(serverErrors.get() + " answers 5xx other than 503 (" + statuses + ")");
+        }
+        if (withoutProblem.get() > 0) {
+            broken.add(withoutProblem.get() + " error answers without a problem body");
+        }
+        if (unavailableWithoutRetryAfter.get() > 0) {
+            broken.add(unavailableWithoutRetryAfter.get() + " answers 503 without Retry-After");
+        }
+        return broken.isEmpty() ? null : String.join("; ", broken);
     }
 
     double progress() {
@@ -88,6 +111,12 @@ final class Ingestion {
                     failures.incrementAndGet();
                     if (answer.status() >= 400 && !answer.body().contains("\"type\":\"urn:mrs:problem:")) {
                         withoutProblem.incrementAndGet();
+                    }
+                    if (answer.status() >= 500 && answer.status() != 503) {
+                        serverErrors.incrementAndGet();
+                    }
+                    if (answer.status() == 503 && answer.retryAfter() == null) {
+                        unavailableWithoutRetryAfter.incrementAndGet();
                     }
                     Thread.sleep(200);
                     continue;

@@ -191,8 +191,38 @@ public class ProblemMappers {
         return builder.build();
     }
 
+    @ServerExceptionMapper
+    public Response unavailable(Unavailable e, UriInfo uri) {
+        return outage(e.dependency(), e, uri);
+    }
+
+    /**
+     * A 503 {@code unavailable} problem with {@code Retry-After}: the database or the broker that the request needs
+     * cannot be reached at the moment. Logged as a warning without a stack trace (readiness says the same).
+     */
+    private Response outage(String dependency, Throwable e, UriInfo uri) {
+        LOG.warnf("%s on %s: the %s is unreachable (%s)", Response.Status.SERVICE_UNAVAILABLE.getReasonPhrase(),
+                uri == null ? "?" : uri.getPath(), dependency, rootMessage(e));
+        return respond(Problem.of(503, "unavailable", "Service unavailable",
+                "The " + dependency + " of this service cannot be reached at the moment; try again in " + Unavailable.RETRY_AFTER_SECONDS + " seconds.")
+                .with("retryAfterSeconds", Unavailable.RETRY_AFTER_SECONDS), uri)
+                .header("Retry-After", Integer.toString(Unavailable.RETRY_AFTER_SECONDS)).build();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 32; depth++) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        java.util.Optional<String> dependency = Unavailable.dependencyOf(e);
+        if (dependency.isPresent()) {
+            return outage(dependency.get(), e, uri);
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", incident, uri == null ? "?" : uri.getPath());
         return respond(Problem.of(500, "internal", "Internal error",

@@ -21,17 +21,28 @@ public class ReadAccess {
     SecurityIdentity identity;
 
     public void require() {
+        require(Roles.ANY);
+    }
+
+    /** The projection's status (positions and lag): the business roles, and the operator role too. */
+    public void requireForStatus() {
+        String[] roles = java.util.Arrays.copyOf(Roles.ANY, Roles.ANY.length + 1);
+        roles[Roles.ANY.length] = Roles.OPERATOR;
+        require(roles);
+    }
+
+    private void require(String... roles) {
         if (config.openReads()) {
             return;
         }
         if (identity.isAnonymous()) {
             throw new UnauthorizedException("Reading needs a token");
         }
-        for (String role : Roles.ANY) {
+        for (String role : roles) {
             if (identity.hasRole(role)) {
                 return;
             }
         }
-        throw new ForbiddenException("Reading needs one of the roles " + String.join(", ", Roles.ANY));
+        throw new ForbiddenException("Reading needs one of the roles " + String.join(", ", roles));
     }
 }

@@ -10,7 +10,8 @@ public final class ExportDocs {
             + " field in errors";
     public static final String UNAUTHORIZED = "No valid token (reads are open without one only where"
             + " mrs.reporting.open-reads is on, as in ./mrs up)";
-    public static final String FORBIDDEN = "A token without any MRS role";
+    public static final String FORBIDDEN = "A token without a business role (directorate, leader, employee,"
+            + " reporter, viewer)";
     public static final String NOT_ACCEPTABLE = "Accept names none of application/json, text/csv and the .xlsx type";
 
     private ExportDocs() {

@@ -4,6 +4,7 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import no.mrs.platform.problem.Unavailable;
 import no.mrs.reporting.model.PartitionId;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -80,6 +81,8 @@ public class Topics {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while reading offsets", e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new Unavailable(Unavailable.BROKER, "The broker did not list the topics' offsets in time", e);
         } catch (Exception e) {
             throw new IllegalStateException("Reading the topics' offsets failed: " + e.getMessage(), e);
         }
@@ -98,7 +101,7 @@ public class Topics {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while describing " + topic, e);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("The broker did not describe " + topic + " in time", e);
+            throw new Unavailable(Unavailable.BROKER, "The broker did not describe " + topic + " in time", e);
         }
     }
 

@@ -45,7 +45,7 @@ class RebuildTest {
         double expected = Api.row("4100", "2021-12", "TR.4").ytd();
         assertThat(expected).isCloseTo(100.0 * 12 * (20 * 21 / 2) / (12 * 20 * 100), within(1e-9));
 
-        String rebuildId = given().auth().oauth2(Api.DIRECTORATE).post("/api/admin/rebuilds")
+        String rebuildId = given().auth().oauth2(Api.OPERATOR).post("/api/admin/rebuilds")
                 .then().statusCode(202).extract().path("rebuildId");
 
         AtomicInteger reads = new AtomicInteger();
@@ -54,7 +54,7 @@ class RebuildTest {
             // every read during the rebuild answers in full from the old (or, at the end, the new) models
             assertThat(Api.row("4100", "2021-12", "TR.4").ytd()).isCloseTo(expected, within(1e-9));
             reads.incrementAndGet();
-            state.set(given().auth().oauth2(Api.DIRECTORATE).get("/api/admin/rebuilds/" + rebuildId)
+            state.set(given().auth().oauth2(Api.OPERATOR).get("/api/admin/rebuilds/" + rebuildId)
                     .then().statusCode(200).extract().path("state"));
             return !"RUNNING".equals(state.get());
         });
@@ -63,7 +63,7 @@ class RebuildTest {
         assertThat(reads.get()).isPositive();
         assertThat(slot()).isNotEqualTo(slotBefore);
         assertThat(Api.checksum()).isEqualTo(before);
-        given().auth().oauth2(Api.DIRECTORATE).get("/api/admin/rebuilds/" + rebuildId).then().statusCode(200)
+        given().auth().oauth2(Api.OPERATOR).get("/api/admin/rebuilds/" + rebuildId).then().statusCode(200)
                 .body("percent", org.hamcrest.Matchers.equalTo(100))
                 .body("eventsApplied", org.hamcrest.Matchers.greaterThanOrEqualTo(events.size()));
     }
@@ -72,10 +72,10 @@ class RebuildTest {
     void eventsArrivingAfterARebuildAreAppliedToTheNewModels() {
         Api.publish(national("4500", "Testland"), region("4510", "Nav Sør", "4500"), office("4511", "Nav Sørby", "4510"),
                 ratio("TS.4", "Andel"), result("4511", "TS.4", "2021-01", 1, 2));
-        String rebuildId = given().auth().oauth2(Api.DIRECTORATE).post("/api/admin/rebuilds")
+        String rebuildId = given().auth().oauth2(Api.OPERATOR).post("/api/admin/rebuilds")
                 .then().statusCode(202).extract().path("rebuildId");
         Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> "COMPLETED".equals(given()
-                .auth().oauth2(Api.DIRECTORATE).get("/api/admin/rebuilds/" + rebuildId).then().extract().path("state")));
+                .auth().oauth2(Api.OPERATOR).get("/api/admin/rebuilds/" + rebuildId).then().extract().path("state")));
 
         Api.publish(result("4511", "TS.4", "2021-02", 3, 4));
 
@@ -83,13 +83,20 @@ class RebuildTest {
     }
 
     @Test
-    void onlyTheDirectorateMayRebuild() {
-        given().auth().oauth2(Api.VIEWER).post("/api/admin/rebuilds").then().statusCode(403)
-                .contentType("application/problem+json");
+    void onlyTheOperatorRoleMayRebuildOrReadTheChecksum() {
+        for (String businessRole : new String[] { Api.DIRECTORATE, Api.VIEWER }) {
+            given().auth().oauth2(businessRole).post("/api/admin/rebuilds").then().statusCode(403)
+                    .contentType("application/problem+json").body("type", org.hamcrest.Matchers.equalTo("urn:mrs:problem:forbidden"));
+            given().auth().oauth2(businessRole).get("/api/admin/checksum").then().statusCode(403);
+        }
         given().post("/api/admin/rebuilds").then().statusCode(401);
+        // the operator reads the projection's status (lag), not the business data
+        given().auth().oauth2(Api.OPERATOR).get("/api/status").then().statusCode(200);
+        given().auth().oauth2(Api.OPERATOR).queryParam("period", "2021-06").get("/api/scorecards/0300").then()
+                .statusCode(403);
     }
 
     private static String slot() {
-        return given().auth().oauth2(Api.DIRECTORATE).get("/api/admin/checksum").then().extract().path("slot");
+        return given().auth().oauth2(Api.OPERATOR).get("/api/admin/checksum").then().extract().path("slot");
     }
 }

@@ -15,6 +15,8 @@ public final class Api {
 
     public static final String DIRECTORATE = DevTokens.issue(List.of("directorate"), List.of("0000"));
     public static final String VIEWER = DevTokens.issue(List.of("viewer"), List.of("0300"));
+    /** The operator role, for /api/admin (no units: it acts on no unit). */
+    public static final String OPERATOR = DevTokens.issue(List.of("operator"), List.of());
 
     /** Figures are compared at full precision: doubles, not RestAssured's default floats. */
     static final JsonPathConfig DOUBLES = new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE);
@@ -58,7 +60,7 @@ public final class Api {
     }
 
     public static String checksum() {
-        return given().auth().oauth2(DIRECTORATE).get("/api/admin/checksum").then().statusCode(200)
+        return given().auth().oauth2(OPERATOR).get("/api/admin/checksum").then().statusCode(200)
                 .extract().path("checksum");
     }
 

@@ -113,6 +113,9 @@ class MalIT {
             browser.assertNoAxeViolations("the revision form with errors");
 
             browser.tabTo("Nytt mål").sendKeys("47,5");
+            // the new target counts from June; January to May keep 45 %
+            browser.tabTo("Gjelder fra");
+            browser.press("juni");
             browser.tabTo("Begrunnelse").sendKeys("Bydelen har fått flere tiltaksplasser");
             browser.tabTo("Lagre revisjonen");
             browser.press(Keys.ENTER);
@@ -120,13 +123,15 @@ class MalIT {
             WebElement table = historyTable(browser);
             browser.wait(Duration.ofSeconds(30)).until(d -> table.getText().contains("Revidert"));
             assertThat(table.getText()).contains("Bydelen har fått flere tiltaksplasser").contains("leder-sagene")
-                    .contains("45 % → 47,5 %");
+                    .contains("45 % → 47,5 % fra juni " + YEAR);
             browser.assertNoAxeViolations("a goal's page after a revision");
             browser.screenshot("mal-historikk");
         }
         Response goal = api(VIEWER).get("/api/goals/" + goalId);
         assertThat(goal.jsonPath().getDouble("target")).isEqualTo(47.5);
         assertThat(goal.jsonPath().getLong("version")).isEqualTo(2);
+        assertThat(api(VIEWER).get("/api/goals/" + goalId + "/history").jsonPath().getString("find { it.version == 2 }.effectiveFrom"))
+                .isEqualTo(YEAR + "-06");
     }
 
     @Test

@@ -25,7 +25,8 @@ import java.util.UUID;
 
 @Path("/api/admin")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Administration", description = "Rebuilding the read models from the topics, and comparing them")
+@Tag(name = "Administration", description = "Rebuilding the read models from the topics, and comparing them;"
+        + " for the operator role only")
 public class AdminResource {
 
     static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
@@ -52,7 +53,7 @@ public class AdminResource {
 
     @POST
     @Path("rebuilds")
-    @RolesAllowed(Roles.DIRECTORATE)
+    @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "Rebuild the read models: replay both topics from the beginning into fresh tables with a"
             + " fresh consumer, and switch over atomically once caught up; reads answer from the old models until"
             + " then. 202 with the rebuild's id; 409 while another rebuild runs.")
@@ -63,7 +64,7 @@ public class AdminResource {
 
     @GET
     @Path("rebuilds/{rebuildId}")
-    @RolesAllowed(Roles.DIRECTORATE)
+    @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "A rebuild's state (RUNNING, COMPLETED, FAILED), events applied, events total and percent")
     public Progress get(@PathParam("rebuildId") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String rebuildId) {
         RebuildRow row = rebuilds.find(UUID.fromString(rebuildId))
@@ -76,7 +77,7 @@ public class AdminResource {
 
     @GET
     @Path("checksum")
-    @RolesAllowed(Roles.DIRECTORATE)
+    @RolesAllowed(Roles.OPERATOR)
     @Operation(summary = "A SHA-256 digest of the active read models' content (units and spells, indicators, goals,"
             + " results, applied stream versions; not offsets or times): equal for equal content")
     public ChecksumView checksum() {

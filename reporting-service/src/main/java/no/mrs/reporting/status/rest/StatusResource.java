@@ -46,7 +46,7 @@ public class StatusResource {
     @Operation(summary = "Per topic and partition: the last applied offset, the broker's end offset, the lag (records"
             + " not yet applied) and the time of the last applied event")
     public ProjectionStatus status() {
-        access.require();
+        access.requireForStatus();
         List<PartitionStatus> partitions = new ArrayList<>();
         long total = 0;
         for (ProjectionLag.PartitionLag p : lag.partitions()) {
