@@ -94,6 +94,17 @@ public final class DemoSeeder {
         STEERING.put("B.77", 60.0);
     }
 
+    /**
+     * Goal displacement in the demo: B.45 (arbeidsrettet aktivitet) is paired with B.15 (overgang til arbeid), and
+     * from April 2021 Nav Nordstrand (0318) pushes the activity 10 % above its level while its transitions to work
+     * drop 10 % — so its scorecards for 2021-06 and 2021-07 flag the divergence, and no other office's ever does.
+     */
+    public static final String DISPLACED_ACTIVITY = "B.45";
+    public static final String DISPLACED_OUTCOME = "B.15";
+    public static final String DISPLACED_OFFICE = "0318";
+    static final YearMonth DISPLACED_FROM = YearMonth.of(2021, 4);
+    static final double DISPLACEMENT = 0.10;
+
     private final Stack.Urls urls;
     private final Consumer<String> progress;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -126,6 +137,9 @@ public final class DemoSeeder {
             }
             call("PUT", urls.goal() + "/api/indicators/" + indicator.id(), directorate, body, 200, 201);
         }
+        // goal displacement: activity B.45 is meant to serve outcome B.15 (Nav Nordstrand shows the flag, below)
+        call("PUT", urls.goal() + "/api/indicators/" + DISPLACED_ACTIVITY + "/paired-outcome", directorate,
+                JSON.createObjectNode().put("pairedOutcome", DISPLACED_OUTCOME), 200);
 
         progress.accept("Demo data: the 2021 goal letter, local goals and an adopted proposal");
         for (int year : new int[] { 2020, 2021 }) {
@@ -182,8 +196,10 @@ public final class DemoSeeder {
 
     /**
      * Every office, indicator and month of 2020–2021. Month 6 carries the målekort's "denne perioden" figure and
-     * January–May are set so that the year to date comes out at its "hittil i året" figure; the other months
-     * follow month 6. Offices differ by a fixed seeded spread around the national level.
+     * the other months are at the level that makes January–June come out at its "hittil i året" figure (so June
+     * stands out as the målekort's month, and no other quarter moves by more than a few per cent). Offices differ
+     * by a fixed seeded spread around the national level; Nav Nordstrand shows goal displacement from April 2021
+     * ({@link #displacement}).
      */
     List<ObjectNode> results() {
         List<Unit> offices = UNITS.stream().filter(u -> u.level().equals("OFFICE")).toList();
@@ -197,13 +213,24 @@ public final class DemoSeeder {
                     double ytd = year == 2021 ? indicator.ytd() : indicator.ytdLast();
                     double month6 = year == 2021 ? indicator.month() : indicator.monthLast();
                     for (int month = 1; month <= 12; month++) {
-                        double level = month == 6 ? month6 : month < 6 ? (6 * ytd - month6) / 5 : month6;
+                        // an ordinary month is at the level that gives the year to date; June is the målekort's month
+                        double level = month == 6 ? month6 : (6 * ytd - month6) / 5;
+                        level *= displacement(indicator, office, YearMonth.of(year, month));
                         results.add(result(indicator, office, YearMonth.of(year, month), level, spread, size, offices.size()));
                     }
                 }
             }
         }
         return results;
+    }
+
+    /** The demo office's push of the activity and the drop of its outcome (1 elsewhere). */
+    static double displacement(Indicator indicator, Unit office, YearMonth period) {
+        if (!office.id().equals(DISPLACED_OFFICE) || period.isBefore(DISPLACED_FROM)) {
+            return 1.0;
+        }
+        return indicator.id().equals(DISPLACED_ACTIVITY) ? 1 + DISPLACEMENT
+                : indicator.id().equals(DISPLACED_OUTCOME) ? 1 - DISPLACEMENT : 1.0;
     }
 
     private static ObjectNode result(Indicator indicator, Unit office, YearMonth period, double level, double spread,

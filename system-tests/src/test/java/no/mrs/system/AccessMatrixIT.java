@@ -233,6 +233,9 @@ class AccessMatrixIT {
         e.put("PUT /api/indicators/{local}", s -> new Call("/api/indicators/L." + (100 + Fixture.next() % 900), json, """
                 {"name":"Lokal indikator","perspective":"USER","measure":"COUNT","direction":"HIGHER_IS_BETTER",
                  "ownerUnitId":"0314"}"""));
+        // the pairing changes each time (B.15, then none, …), so every directorate cell writes
+        e.put("PUT /api/indicators/L.1/paired-outcome", s -> new Call("/api/indicators/L.1/paired-outcome", json,
+                Fixture.next() % 2 == 0 ? "{\"pairedOutcome\":\"B.15\"}" : "{\"pairedOutcome\":null}"));
         e.put("PUT /api/units/{unit}/goal-budget", s -> new Call("/api/units/0314/goal-budget", json,
                 "{\"year\":2022,\"maxSteeringGoals\":5}"));
         e.put("POST /api/goal-letters", s -> new Call("/api/goal-letters", json,
@@ -269,6 +272,10 @@ class AccessMatrixIT {
         // reporting-service
         for (String path : List.of("/api/scorecards/0314?period=2022-01", "/api/series/0314/B.15?from=2022-01&to=2022-06",
                 "/api/comparisons/0300/B.15?period=2022-01", "/api/units", "/api/periods", "/api/status", "/api/admin/checksum",
+                "/api/scorecards/0314?period=2022-01&format=csv", "/api/scorecards/0300/offices?period=2022-01",
+                "/api/scorecards/0300/offices?period=2022-01&format=xlsx",
+                "/api/series/0314/B.15?from=2022-01&to=2022-06&format=xlsx",
+                "/api/comparisons/0300/B.15?period=2022-01&format=csv",
                 "/api/reporting-status/0300?period=2022-01", "/api/reporting-status/0300/regions?period=2022-01")) {
             e.put("GET " + path, s -> new Call(path, null, null));
         }

@@ -51,6 +51,22 @@ class LocalStackIT {
                 assertThat(number(row, "period", "lastYear")).as(expected.getKey() + " month last year").isCloseTo(figures[3], within(5.0));
             }
 
+            // goal displacement (B.45 paired with B.15): Nav Nordstrand in June and July 2021, and nowhere else
+            List<String> flagged = new java.util.ArrayList<>();
+            for (DemoSeeder.Unit unit : DemoSeeder.UNITS) {
+                for (java.time.YearMonth month = java.time.YearMonth.of(2020, 1); !month.isAfter(java.time.YearMonth.of(2021, 12));
+                        month = month.plusMonths(1)) {
+                    Object flag = given().auth().oauth2(viewer).accept(ContentType.JSON)
+                            .get(stack.url(MrsService.REPORTING) + "/api/scorecards/" + unit.id() + "?period=" + month)
+                            .then().statusCode(200).extract().jsonPath()
+                            .get("perspectives.rows.flatten().find { it.indicatorId == 'B.45' }.displacement");
+                    if (Boolean.TRUE.equals(flag)) {
+                        flagged.add(unit.id() + " " + month);
+                    }
+                }
+            }
+            assertThat(flagged).containsExactly("0318 2021-06", "0318 2021-07");
+
             // the move of 0402 from 0400 to 0200 in 2021-07 keeps history: June counts under 0400, December under 0200
             String director = DevTokens.issue(List.of("directorate"), List.of("0000"));
             given().auth().oauth2(director).get(stack.url(MrsService.GOAL) + "/api/units/0402?period=2021-06")

@@ -3,6 +3,7 @@ package no.mrs.goal.indicator;
 import no.mrs.contracts.goal.Direction;
 import no.mrs.contracts.goal.IndicatorDefined;
 import no.mrs.contracts.goal.IndicatorEvent;
+import no.mrs.contracts.goal.IndicatorPaired;
 import no.mrs.contracts.goal.IndicatorRedefined;
 import no.mrs.contracts.goal.Measure;
 import no.mrs.contracts.goal.Perspective;
@@ -21,7 +22,39 @@ public final class IndicatorDecider {
             Direction direction, String description, BigDecimal scaleMin, BigDecimal scaleMax, String ownerUnitId) {
     }
 
+    /**
+     * Pair an activity indicator with the outcome it is meant to serve, or remove the pairing ({@code pairedOutcome}
+     * null) ({@code PUT /api/indicators/{indicatorId}/paired-outcome}).
+     */
+    public record PairIndicator(String indicatorId, String pairedOutcome) {
+    }
+
     private IndicatorDecider() {
+    }
+
+    /**
+     * The indicator must exist (the caller answers 404 before); the outcome must be another indicator of the
+     * catalogue (400 naming pairedOutcome). The same pairing again changes nothing.
+     */
+    public static List<IndicatorEvent> decide(PairIndicator c, IndicatorState state,
+            java.util.function.Predicate<String> inCatalogue) {
+        if (!state.exists()) {
+            throw Rejection.notFound("Indicator " + c.indicatorId() + " does not exist");
+        }
+        if (c.pairedOutcome() != null) {
+            if (c.pairedOutcome().equals(c.indicatorId())) {
+                throw Rejection.invalid("pairedOutcome", "paired-with-itself",
+                        "An indicator cannot be paired with itself: name the outcome indicator it serves");
+            }
+            if (!inCatalogue.test(c.pairedOutcome())) {
+                throw Rejection.invalid("pairedOutcome", "unknown-indicator",
+                        "Indicator " + c.pairedOutcome() + " does not exist");
+            }
+        }
+        if (Objects.equals(c.pairedOutcome(), state.pairedOutcome())) {
+            return List.of();
+        }
+        return List.of(new IndicatorPaired(c.indicatorId(), c.pairedOutcome()));
     }
 
     public static List<IndicatorEvent> decide(DefineIndicator c, IndicatorState state, OrgChart org) {

@@ -19,7 +19,7 @@ public class IndicatorProjection {
         }
     }
 
-    /** Both event types carry the full definition, so the row is the state after the event. */
+    /** The row is the state after the event. */
     public void apply(IndicatorState before, IndicatorEvent event) {
         apply(IndicatorState.evolve(before, event));
     }
@@ -33,6 +33,7 @@ public class IndicatorProjection {
         row.scaleMin = s.scaleMin();
         row.scaleMax = s.scaleMax();
         row.ownerUnitId = s.ownerUnitId();
+        row.pairedOutcome = s.pairedOutcome();
         row.version = s.version();
     }
 }

@@ -44,10 +44,13 @@ public class IndicatorRow extends PanacheEntityBase {
     @Column(name = "owner_unit_id")
     public String ownerUnitId;
 
+    @Column(name = "paired_outcome")
+    public String pairedOutcome;
+
     public long version;
 
     public IndicatorState toState() {
         return new IndicatorState(indicatorId, name, perspective, measure, direction, description, scaleMin, scaleMax,
-                ownerUnitId, version);
+                ownerUnitId, pairedOutcome, version);
     }
 }

@@ -48,6 +48,24 @@ public class IndicatorService {
         return new PutResult(!state.exists(), next);
     }
 
+    /** Pairs the indicator with its outcome, or removes the pairing; nothing is written when nothing changes. */
+    @Transactional
+    public IndicatorState pair(IndicatorDecider.PairIndicator command, String actor) {
+        IndicatorState state = load(command.indicatorId());
+        List<IndicatorEvent> events = IndicatorDecider.decide(command, state,
+                id -> IndicatorRow.findByIdOptional(id).isPresent());
+        IndicatorState next = state;
+        if (!events.isEmpty()) {
+            store.append("indicator:" + command.indicatorId(), state.version(), actor,
+                    events.toArray(IndicatorEvent[]::new));
+            for (IndicatorEvent event : events) {
+                projection.apply(next, event);
+                next = IndicatorState.evolve(next, event);
+            }
+        }
+        return next;
+    }
+
     public IndicatorState load(String indicatorId) {
         return IndicatorState.replay(store.load("indicator:" + indicatorId, IndicatorEvent.class));
     }

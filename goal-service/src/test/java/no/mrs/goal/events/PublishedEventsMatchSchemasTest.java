@@ -37,7 +37,7 @@ class PublishedEventsMatchSchemasTest {
 
     @Test
     void everyGoalEventTypeHasADocumentedSchema() {
-        assertThat(GOAL_TYPES).hasSize(15).allMatch(EventSchemas::documented);
+        assertThat(GOAL_TYPES).hasSize(16).allMatch(EventSchemas::documented);
     }
 
     @Test
@@ -65,6 +65,11 @@ class PublishedEventsMatchSchemasTest {
                 + "\"direction\":\"HIGHER_IS_BETTER\"}");
         Api.indicator("B.77", "{\"name\":\"Andel AAP-mottakere i arbeid eller tiltak ved 26 uker\","
                 + "\"perspective\":\"USER\",\"measure\":\"RATIO\",\"direction\":\"HIGHER_IS_BETTER\"}");
+        // paired and unpaired: at least one IndicatorPaired even if another test left the same pairing
+        for (String outcome : new String[] { "\"B.15\"", "null" }) {
+            as(DIRECTORATE).body("{\"pairedOutcome\":" + outcome + "}").put("/api/indicators/B.77/paired-outcome")
+                    .then().statusCode(200);
+        }
         as(DIRECTORATE).body("{\"year\":" + year + ",\"maxSteeringGoals\":9}").put("/api/units/0105/goal-budget")
                 .then().statusCode(200);
         Api.publishLetter(DIRECTORATE, letter(year, "0000", "B.77=58", "B.16", "B.90=4.5")).statusCode(200);

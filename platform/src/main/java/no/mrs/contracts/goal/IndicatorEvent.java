@@ -3,7 +3,8 @@ package no.mrs.contracts.goal;
 import no.mrs.contracts.EventPayload;
 
 /** Events of the indicator catalogue; stream {@code indicator:<indicatorId>}, key = indicator id. */
-public sealed interface IndicatorEvent extends EventPayload permits IndicatorDefined, IndicatorRedefined {
+public sealed interface IndicatorEvent extends EventPayload permits IndicatorDefined, IndicatorRedefined,
+        IndicatorPaired {
 
     String indicatorId();
 

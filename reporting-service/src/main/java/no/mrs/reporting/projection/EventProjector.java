@@ -13,6 +13,7 @@ import no.mrs.contracts.goal.GoalRevisedV2;
 import no.mrs.contracts.goal.GoalSet;
 import no.mrs.contracts.goal.IndicatorDefined;
 import no.mrs.contracts.goal.IndicatorEvent;
+import no.mrs.contracts.goal.IndicatorPaired;
 import no.mrs.contracts.goal.IndicatorRedefined;
 import no.mrs.contracts.goal.UnitEvent;
 import no.mrs.contracts.goal.UnitMoved;
@@ -110,10 +111,18 @@ public final class EventProjector {
     private static void applyIndicator(ReadModel model, IndicatorEvent event) {
         if (event instanceof IndicatorDefined d) {
             model.put(new Indicator(d.indicatorId(), d.name(), d.perspective(), d.measure(), d.direction(),
-                    d.description(), d.scaleMin(), d.scaleMax(), d.ownerUnitId()));
+                    d.description(), d.scaleMin(), d.scaleMax(), d.ownerUnitId(), null));
         } else if (event instanceof IndicatorRedefined d) {
+            // a redefinition keeps the pairing
+            String paired = model.indicator(d.indicatorId()).map(Indicator::pairedOutcome).orElse(null);
             model.put(new Indicator(d.indicatorId(), d.name(), d.perspective(), d.measure(), d.direction(),
-                    d.description(), d.scaleMin(), d.scaleMax(), d.ownerUnitId()));
+                    d.description(), d.scaleMin(), d.scaleMax(), d.ownerUnitId(), paired));
+        } else if (event instanceof IndicatorPaired p) {
+            Optional<Indicator> indicator = model.indicator(p.indicatorId());
+            if (indicator.isEmpty()) {
+                LOG.warnf("Skipping IndicatorPaired for indicator %s, which was never defined", p.indicatorId());
+            }
+            indicator.ifPresent(i -> model.put(i.withPairedOutcome(p.pairedOutcome())));
         } else {
             throw new IllegalArgumentException("Unhandled indicator event " + event.getClass().getName());
         }

@@ -129,11 +129,13 @@ public class SlotStore {
         }
         if (!changes.indicators().isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("insert into " + s + ".indicator (indicator_id, name,"
-                    + " perspective, measure, direction, description, scale_min, scale_max, owner_unit_id)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (indicator_id) do update set name = excluded.name,"
+                    + " perspective, measure, direction, description, scale_min, scale_max, owner_unit_id,"
+                    + " paired_outcome) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (indicator_id) do update set"
+                    + " name = excluded.name,"
                     + " perspective = excluded.perspective, measure = excluded.measure, direction = excluded.direction,"
                     + " description = excluded.description, scale_min = excluded.scale_min,"
-                    + " scale_max = excluded.scale_max, owner_unit_id = excluded.owner_unit_id")) {
+                    + " scale_max = excluded.scale_max, owner_unit_id = excluded.owner_unit_id,"
+                    + " paired_outcome = excluded.paired_outcome")) {
                 for (Indicator i : changes.indicators()) {
                     ps.setString(1, i.indicatorId());
                     ps.setString(2, i.name());
@@ -144,6 +146,7 @@ public class SlotStore {
                     ps.setBigDecimal(7, i.scaleMin());
                     ps.setBigDecimal(8, i.scaleMax());
                     ps.setString(9, i.ownerUnitId());
+                    ps.setString(10, i.pairedOutcome());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -262,11 +265,11 @@ public class SlotStore {
                 }
             }
             try (ResultSet rs = st.executeQuery("select indicator_id, name, perspective, measure, direction,"
-                    + " description, scale_min, scale_max, owner_unit_id from " + s + ".indicator")) {
+                    + " description, scale_min, scale_max, owner_unit_id, paired_outcome from " + s + ".indicator")) {
                 while (rs.next()) {
                     model.put(new Indicator(rs.getString(1), rs.getString(2), Perspective.valueOf(rs.getString(3)),
                             Measure.valueOf(rs.getString(4)), Direction.valueOf(rs.getString(5)), rs.getString(6),
-                            rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getString(9)));
+                            rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getString(9), rs.getString(10)));
                 }
             }
             try (ResultSet rs = st.executeQuery("select goal_id, indicator_id, year, classification, target, origin,"

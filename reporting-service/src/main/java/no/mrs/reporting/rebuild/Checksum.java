@@ -40,7 +40,7 @@ public final class Checksum {
         for (Indicator i : model.indicators()) {
             lines.add(String.join("|", "indicator", i.indicatorId(), i.name(), str(i.perspective()), str(i.measure()),
                     str(i.direction()), str(i.description()), num(i.scaleMin()), num(i.scaleMax()),
-                    str(i.ownerUnitId())));
+                    str(i.ownerUnitId()), str(i.pairedOutcome())));
         }
         for (Goal g : model.goals()) {
             lines.add(String.join("|", "goal", g.goalId(), g.indicatorId(), String.valueOf(g.year()),

@@ -37,7 +37,26 @@ public record Scorecard(String unitId, String unitName, String period, List<Pers
                     + " the hierarchy valid then)")
             Pair yearToDate,
             @Schema(description = "The month itself, this year and last year")
-            Pair period) {
+            Pair period,
+            @Schema(description = "The outcome indicator this activity indicator serves (set by the directorate in"
+                    + " goal-service), null when it is not paired")
+            String pairedOutcome,
+            @Schema(description = "Goal displacement: true when, over the trend window (M-2..M against M-5..M-3),"
+                    + " this activity rose by more than 5 % of its earlier level while its paired outcome got worse"
+                    + " by more than 5 % (in the outcome's direction); false when not; null when not paired or a"
+                    + " window of either has no data")
+            Boolean displacement) {
+
+        /** A row of an indicator that is not paired. */
+        public Row(String indicatorId, String name, Measure measure, Direction direction, GoalRef goal, Trend trend,
+                Status status, Pair yearToDate, Pair period) {
+            this(indicatorId, name, measure, direction, goal, trend, status, yearToDate, period, null, null);
+        }
+
+        public Row withDisplacement(String outcome, Boolean flag) {
+            return new Row(indicatorId, name, measure, direction, goal, trend, status, yearToDate, period, outcome,
+                    flag);
+        }
     }
 
     public record GoalRef(Double target, Classification classification, GoalOrigin origin, String goalId,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import no.mrs.contracts.goal.Perspective;
+import no.mrs.reporting.figures.Displacement;
 import no.mrs.reporting.figures.Figures;
 import no.mrs.reporting.figures.GoalsInForce;
 import no.mrs.reporting.figures.Status;
@@ -115,7 +116,8 @@ public class ScorecardService {
             // a goal for an indicator the catalogue has not told us about yet cannot be shown
             model.indicator(indicatorId).ifPresent(indicator -> rows
                     .computeIfAbsent(indicator.perspective(), p -> new ArrayList<>())
-                    .add(row(figures, unitId, indicator, goals.get(indicatorId), period)));
+                    .add(row(figures, unitId, indicator, goals.get(indicatorId), period).withDisplacement(
+                            indicator.pairedOutcome(), Displacement.of(figures, unitId, indicator, period))));
         }
         List<Scorecard.PerspectiveRows> perspectives = new ArrayList<>();
         rows.forEach((perspective, list) -> perspectives.add(new Scorecard.PerspectiveRows(perspective, list)));

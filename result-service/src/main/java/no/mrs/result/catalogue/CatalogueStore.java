@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import no.mrs.contracts.goal.IndicatorDefined;
 import no.mrs.contracts.goal.IndicatorEvent;
+import no.mrs.contracts.goal.IndicatorPaired;
 import no.mrs.contracts.goal.IndicatorRedefined;
 import no.mrs.contracts.goal.Measure;
 import no.mrs.contracts.goal.UnitEvent;
@@ -87,6 +88,8 @@ public class CatalogueStore {
             scaleMin = r.scaleMin();
             scaleMax = r.scaleMax();
             owner = r.ownerUnitId();
+        } else if (event instanceof IndicatorPaired) {
+            return; // a pairing with an outcome indicator changes nothing about what may be reported
         } else {
             throw new IllegalArgumentException("Unhandled indicator event " + event.getClass().getName());
         }

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import no.mrs.contracts.goal.Direction;
 import no.mrs.contracts.goal.IndicatorDefined;
 import no.mrs.contracts.goal.IndicatorEvent;
+import no.mrs.contracts.goal.IndicatorPaired;
 import no.mrs.contracts.goal.IndicatorRedefined;
 import no.mrs.contracts.goal.Measure;
 import no.mrs.contracts.goal.Perspective;
@@ -52,6 +53,9 @@ class EveryGoalEventIsHandledTest {
         if (type == IndicatorRedefined.class) {
             return new IndicatorRedefined("T.999", "Test", Perspective.USER, Measure.SCORE, Direction.HIGHER_IS_BETTER,
                     null, BigDecimal.ONE, BigDecimal.valueOf(5), null);
+        }
+        if (type == IndicatorPaired.class) {
+            return new IndicatorPaired("T.999", "B.15");
         }
         throw new AssertionError("A new indicator event: teach CatalogueStore and this test about " + type);
     }

@@ -93,6 +93,24 @@ public class IndicatorResource {
                 .entity(result.indicator()).build();
     }
 
+    public record PairingBody(
+            @Pattern(regexp = INDICATOR_ID, message = INDICATOR_MESSAGE) String pairedOutcome) {
+    }
+
+    @PUT
+    @Path("{indicatorId}/paired-outcome")
+    @RolesAllowed(Roles.DIRECTORATE)
+    @Operation(operationId = "pairIndicator", summary = "Pair an activity indicator with the outcome indicator it is"
+            + " meant to serve (directorate)", description = "{\"pairedOutcome\":\"B.15\"} on B.45 pairs them;"
+            + " {\"pairedOutcome\":null} removes the pairing. reporting-service then flags goal displacement on the"
+            + " activity's scorecard row: the activity rising while its outcome falls. 200 with the indicator;"
+            + " 400 naming pairedOutcome when it is not in the catalogue or is the indicator itself; 404 for an unknown"
+            + " indicator. The same pairing again writes nothing.")
+    public IndicatorState pair(@PathParam("indicatorId") @Pattern(regexp = INDICATOR_ID, message = INDICATOR_MESSAGE)
+            String indicatorId, @Valid @NotNull PairingBody body) {
+        return indicators.pair(new IndicatorDecider.PairIndicator(indicatorId, body.pairedOutcome()), caller.subject());
+    }
+
     @GET
     @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER, Roles.EMPLOYEE, Roles.REPORTER, Roles.VIEWER })
     @Operation(summary = "The whole catalogue in id order; paged by limit and after (Link rel=\"next\", docs/PAGING.md)")

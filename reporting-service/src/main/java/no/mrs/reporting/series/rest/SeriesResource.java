@@ -10,6 +10,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import no.mrs.platform.problem.Problem;
+import no.mrs.reporting.export.ExportFormat;
+import no.mrs.reporting.export.Table;
+import no.mrs.reporting.export.Xlsx;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import no.mrs.platform.problem.FieldError;
 import no.mrs.platform.problem.ProblemException;
 import no.mrs.reporting.access.ReadAccess;
@@ -21,11 +33,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.YearMonth;
 import java.util.List;
 
+import static no.mrs.reporting.export.ExportDocs.BAD_REQUEST;
+import static no.mrs.reporting.export.ExportDocs.FORBIDDEN;
+import static no.mrs.reporting.export.ExportDocs.NOT_ACCEPTABLE;
+import static no.mrs.reporting.export.ExportDocs.PROBLEM;
+import static no.mrs.reporting.export.ExportDocs.SECURITY_SCHEME;
+import static no.mrs.reporting.export.ExportDocs.UNAUTHORIZED;
 import static no.mrs.reporting.scorecard.rest.ScorecardResource.PERIOD;
 import static no.mrs.reporting.scorecard.rest.ScorecardResource.PERIOD_MESSAGE;
 
 @Path("/api/series")
-@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Series", description = "A unit's monthly figures for one indicator")
 public class SeriesResource {
 
@@ -40,12 +57,33 @@ public class SeriesResource {
 
     @GET
     @Path("{unitId}/{indicatorId}")
+    @Produces({ MediaType.APPLICATION_JSON, ExportFormat.CSV_TYPE, Xlsx.MEDIA_TYPE })
     @PermitAll
-    @Operation(summary = "Every month from..to (at most 120): the figure (null without data), the sums behind it,"
-            + " the target in force that month, and the office's comment (office series only)")
-    public List<SeriesPoint> get(@PathParam("unitId") String unitId, @PathParam("indicatorId") String indicatorId,
+    @SecurityRequirement(name = SECURITY_SCHEME)
+    @Operation(operationId = "getSeries", summary = "Every month from..to (at most 120): the figure (null without"
+            + " data), the sums behind it, the target in force that month, and the office's comment (office series"
+            + " only)", description = "JSON; CSV (for Norwegian Excel: UTF-8 with a byte order mark, semicolons,"
+            + " decimal comma) or .xlsx with Accept or ?format=, as a download with the columns Periode, Verdi,"
+            + " Teller, Nevner, Mål, Kommentar.")
+    @APIResponse(responseCode = "200", description = "The series", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SeriesPoint[].class)),
+            @Content(mediaType = ExportFormat.CSV_TYPE), @Content(mediaType = Xlsx.MEDIA_TYPE) })
+    @APIResponse(responseCode = "400", description = BAD_REQUEST, content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = UNAUTHORIZED, content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "The unit or the indicator is not known", content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "406", description = NOT_ACCEPTABLE, content = @Content(mediaType = PROBLEM,
+            schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("unitId") String unitId, @PathParam("indicatorId") String indicatorId,
             @QueryParam("from") @NotNull @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String from,
-            @QueryParam("to") @NotNull @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String to) {
+            @QueryParam("to") @NotNull @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String to,
+            @Parameter(description = ExportFormat.PARAMETER_DESCRIPTION) @QueryParam("format")
+            @Pattern(regexp = ExportFormat.PARAMETER, message = ExportFormat.PARAMETER_MESSAGE) String format,
+            @Context HttpHeaders headers) {
         access.require();
         YearMonth first = YearMonth.parse(from);
         YearMonth last = YearMonth.parse(to);
@@ -57,6 +95,16 @@ public class SeriesResource {
             throw ProblemException.badRequest("At most " + MAX_MONTHS + " months", new FieldError("to", "too-long",
                     "at most " + MAX_MONTHS + " months after from"));
         }
-        return series.series(unitId, indicatorId, first, last);
+        List<SeriesPoint> points = series.series(unitId, indicatorId, first, last);
+        ExportFormat as = ExportFormat.choose(format, headers.getAcceptableMediaTypes());
+        if (as == ExportFormat.JSON) {
+            return Response.ok(points, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        Table table = new Table("Serie " + unitId + " " + indicatorId,
+                List.of("Periode", "Verdi", "Teller", "Nevner", "Mål", "Kommentar"));
+        for (SeriesPoint p : points) {
+            table.row(p.period(), p.value(), p.numerator(), p.denominator(), p.target(), p.comment());
+        }
+        return as.download(table, "serie-" + unitId + "-" + indicatorId + "-" + from + "-" + to);
     }
 }
