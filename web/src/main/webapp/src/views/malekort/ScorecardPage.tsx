@@ -27,7 +27,7 @@ export function ScorecardPage() {
   const [units, setUnits] = useState<Unit[] | null>(null);
   const [card, setCard] = useState<Scorecard | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [csvError, setCsvError] = useState<unknown>(null);
+  const [downloadError, setDownloadError] = useState<unknown>(null);
 
   useEffect(() => {
     fetchPeriods().then(setPeriods, () => setPeriods({ first: null, last: null }));
@@ -67,8 +67,8 @@ export function ScorecardPage() {
       periode: month, ...(indicator ? { indikator: indicator } : {}) })}`);
   const level = units?.find((u) => u.unitId === unitId)?.level;
   const save = (run: () => Promise<void>) => {
-    setCsvError(null);
-    run().catch(setCsvError);
+    setDownloadError(null);
+    run().catch(setDownloadError);
   };
   const unitText = card?.unitName ?? units?.find((u) => u.unitId === unitId)?.name ?? unitId;
 
@@ -95,7 +95,7 @@ export function ScorecardPage() {
           </Button>
         )}
       </HStack>
-      <ProblemAlert error={csvError} />
+      <ProblemAlert error={downloadError} />
       {periods && !periods.last && <Alert variant="info">{T.noResultsYet}</Alert>}
       {error instanceof ApiError && error.status === 404 ? <Alert variant="warning">{T.unknownUnit(unitId)}</Alert>
         : <ProblemAlert error={error} />}

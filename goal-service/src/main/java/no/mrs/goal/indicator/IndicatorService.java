@@ -36,16 +36,7 @@ public class IndicatorService {
     public PutResult put(IndicatorDecider.DefineIndicator command, String actor) {
         IndicatorState state = load(command.indicatorId());
         List<IndicatorEvent> events = IndicatorDecider.decide(command, state, units.chart());
-        IndicatorState next = state;
-        if (!events.isEmpty()) {
-            store.append("indicator:" + command.indicatorId(), state.version(), actor,
-                    events.toArray(IndicatorEvent[]::new));
-            for (IndicatorEvent event : events) {
-                projection.apply(next, event);
-                next = IndicatorState.evolve(next, event);
-            }
-        }
-        return new PutResult(!state.exists(), next);
+        return new PutResult(!state.exists(), append(command.indicatorId(), state, events, actor));
     }
 
     /** Pairs the indicator with its outcome, or removes the pairing; nothing is written when nothing changes. */
@@ -54,10 +45,14 @@ public class IndicatorService {
         IndicatorState state = load(command.indicatorId());
         List<IndicatorEvent> events = IndicatorDecider.decide(command, state,
                 id -> IndicatorRow.findByIdOptional(id).isPresent());
+        return append(command.indicatorId(), state, events, actor);
+    }
+
+    /** Appends the decided events to the indicator's stream and applies them to its row; none: nothing written. */
+    private IndicatorState append(String indicatorId, IndicatorState state, List<IndicatorEvent> events, String actor) {
         IndicatorState next = state;
         if (!events.isEmpty()) {
-            store.append("indicator:" + command.indicatorId(), state.version(), actor,
-                    events.toArray(IndicatorEvent[]::new));
+            store.append("indicator:" + indicatorId, state.version(), actor, events.toArray(IndicatorEvent[]::new));
             for (IndicatorEvent event : events) {
                 projection.apply(next, event);
                 next = IndicatorState.evolve(next, event);
