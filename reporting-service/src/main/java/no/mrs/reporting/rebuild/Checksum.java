@@ -1,5 +1,6 @@
 package no.mrs.reporting.rebuild;
 
+import no.mrs.reporting.model.FigureComment;
 import no.mrs.reporting.model.Goal;
 import no.mrs.reporting.model.Indicator;
 import no.mrs.reporting.model.ReadModel;
@@ -16,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A SHA-256 digest of a read model's content: units with their parent spells, indicators, goals, office results
- * and the applied stream versions, each as a canonical line, sorted. Equal content gives an equal digest whatever
- * the order the events arrived in; offsets and times (which differ between a live and a rebuilt model) are left
+ * A SHA-256 digest of a read model's content: units with their parent spells, indicators, goals, office results,
+ * the units' own goal budgets, the comments on aggregate figures and the applied stream versions, each as a
+ * canonical line, sorted. Equal content gives an equal digest whatever the order the events arrived in; offsets and times (which differ between a live and a rebuilt model) are left
  * out.
  */
 public final class Checksum {
@@ -51,6 +52,14 @@ public final class Checksum {
         for (Result r : model.results()) {
             lines.add(String.join("|", "result", r.unitId(), r.indicatorId(), r.period().toString(), num(r.numerator()),
                     num(r.denominator()), num(r.value()), str(r.comment())));
+        }
+        model.goalBudgets().forEach((unitId, byYear) -> byYear.forEach((year, cap) ->
+                lines.add("budget|" + unitId + "|" + year + "|" + cap)));
+        for (List<FigureComment> comments : model.figureComments()) {
+            for (FigureComment c : comments) {
+                lines.add(String.join("|", "comment", c.unitId(), c.indicatorId(), c.period().toString(),
+                        String.valueOf(c.seq()), str(c.comment()), str(c.author()), str(c.at())));
+            }
         }
         for (Map.Entry<String, Long> stream : model.streamVersions().entrySet()) {
             lines.add("stream|" + stream.getKey() + "|" + stream.getValue());
