@@ -40,8 +40,9 @@ import java.util.Set;
  * batch is stored and its rejects are on the DLQ, so a crash in between redelivers: the accepted ones then count
  * as duplicates, and nothing is lost. A transient failure — the database restarting, the broker away while a record
  * goes to the DLQ — is retried with backoff until it passes (see {@link TransientRetry}); the poll is not
- * acknowledged meanwhile, and such a failure never sends a record to the DLQ. Who may produce is decided by the
- * broker's ACLs, not here.
+ * acknowledged meanwhile, and such a failure never sends a record to the DLQ. Who may produce at all is decided by
+ * the broker's ACLs; for which units, by {@link SubmissionScopes}: a system without a scope, or a unit outside it,
+ * goes to the DLQ as {@code out-of-scope}.
  */
 @ApplicationScoped
 public class SubmissionConsumer {
@@ -53,6 +54,7 @@ public class SubmissionConsumer {
     public static final String HEADER_PARTITION = "mrs-dlq-original-partition";
     public static final String HEADER_OFFSET = "mrs-dlq-original-offset";
     private static final int MAX_SYSTEM_ID = 100;
+    private static final String FORBIDDEN_UNIT = "forbidden-unit";
 
     private static final Logger LOG = Logger.getLogger(SubmissionConsumer.class);
 
@@ -67,6 +69,9 @@ public class SubmissionConsumer {
 
     @Inject
     DeadLetterMetrics deadLetters;
+
+    @Inject
+    SubmissionScopes scopes;
 
     @Inject
     @Channel("result-submissions-dlq")
@@ -100,7 +105,7 @@ public class SubmissionConsumer {
         int rejected = 0;
         for (int i = 0; i < verdicts.size(); i++) {
             if (verdicts.get(i) instanceof Verdict.Rejected r) {
-                toDlq(sources.get(i), DeadLetterMetrics.REJECTED, r.errors());
+                toDlq(sources.get(i), reason(r), r.errors());
                 rejected++;
             }
         }
@@ -130,8 +135,29 @@ public class SubmissionConsumer {
             toDlq(record, DeadLetterMetrics.REJECTED, errors);
             return null;
         }
+        Submitter submitter = submitter(systemId);
+        if (submitter == null) {
+            toDlq(record, DeadLetterMetrics.OUT_OF_SCOPE, List.of(new FieldError(SYSTEM_ID, "unknown-system",
+                    "system " + systemId + " has no unit scope (mrs.submissions.systems)")));
+            return null;
+        }
         ItemParser.Parsed parsed = ItemParser.fromJson(node, Set.of(SYSTEM_ID));
-        return new Submission(index, parsed.item(), parsed.errors(), Submitter.system(systemId));
+        return new Submission(index, parsed.item(), parsed.errors(), submitter);
+    }
+
+    /** Who submits: the system with its configured unit scope; null when scopes apply and it has none. */
+    public Submitter submitter(String systemId) {
+        if (!scopes.scoped()) {
+            return Submitter.system(systemId);
+        }
+        List<String> units = scopes.systems().get(systemId);
+        return units == null ? null : Submitter.system(systemId, Set.copyOf(units));
+    }
+
+    /** A rejection for a unit outside the system's scope is {@code out-of-scope}; any other, {@code rejected}. */
+    static String reason(Verdict.Rejected rejected) {
+        return rejected.errors().stream().anyMatch(e -> FORBIDDEN_UNIT.equals(e.code()))
+                ? DeadLetterMetrics.OUT_OF_SCOPE : DeadLetterMetrics.REJECTED;
     }
 
     private void toDlq(ConsumerRecord<String, String> record, String reason, List<FieldError> errors) {
