@@ -17,9 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class DeadLetterMetrics {
 
-    static final String REJECTED = "rejected";
-    static final String UNPARSEABLE = "unparseable";
-    static final String OUT_OF_SCOPE = "out-of-scope";
+    public static final String REJECTED = "rejected";
+    public static final String UNPARSEABLE = "unparseable";
+    public static final String OUT_OF_SCOPE = "out-of-scope";
 
     @Inject
     MeterRegistry registry;
