@@ -21,6 +21,7 @@ import no.mrs.contracts.goal.UnitMoved;
 import no.mrs.contracts.goal.UnitRegistered;
 import no.mrs.contracts.goal.UnitRenamed;
 import no.mrs.contracts.result.FigureCommented;
+import no.mrs.contracts.result.DeadLetterEvent;
 import no.mrs.contracts.result.PeriodLocked;
 import no.mrs.contracts.result.ResultCorrected;
 import no.mrs.contracts.result.ResultEvent;
@@ -74,8 +75,9 @@ public final class EventProjector {
             applyResult(model, e, actor);
         } else if (event instanceof GoalBudgetEvent e) {
             applyBudget(model, e);
-        } else if (event instanceof GoalProposalEvent) {
-            // proposals show on no scorecard; an adopted proposal arrives as its own GoalSet
+        } else if (event instanceof GoalProposalEvent || event instanceof DeadLetterEvent) {
+            // proposals and operators' DLQ actions show on no scorecard; an adopted proposal arrives as its own
+            // GoalSet, a re-submitted record as its own ResultRecorded
             LOG.debugf("%s does not concern the scorecards", event.getClass().getSimpleName());
         } else {
             throw new IllegalArgumentException("Unhandled event " + event.getClass().getName());
