@@ -33,9 +33,9 @@ import static org.awaitility.Awaitility.await;
  * continuous scorecard reads fails no read. Runs in the {@code chaos} profile (always in CI).
  *
  * <p>What "no failed read" counts: the readers behave as a round-robin load balancer in front of the replicas would
- * (Kubernetes' Service fed by readiness, or nginx with {@code proxy_next_upstream error}): a replica is in the
- * rotation while its readiness answers UP (probed every 200 ms); each read goes to the next replica in the
- * rotation; a read whose connection fails (refused or cut: the replica was just killed) is sent once to the next
+ * (Kubernetes' Service fed by readiness, or nginx with {@code proxy_next_upstream error}): a replica's readiness is
+ * probed every 200 ms; it enters the rotation on one UP and leaves it after three failed probes in a row (as
+ * deploy/'s readiness probe, failureThreshold 3); each read goes to the next replica in the rotation; a read whose connection fails (refused or cut: the replica was just killed) is sent once to the next
  * replica. A read fails when that answer is not 200 with a scorecard, when the second attempt fails too, or when
  * no replica is in the rotation. An HTTP error status is never retried.
  */
@@ -75,11 +75,7 @@ class ReplicasIT {
             // a rebuild started on the follower (the restarted replica) while the leader saves: one new slot, which
             // both switch to
             long generation = status(replicas, other).getLong("generation");
-            String rebuildId = given().auth().oauth2(Fixture.OPERATOR).post(replicas.url(leader) + "/api/admin/rebuilds")
-                    .then().statusCode(202).extract().path("rebuildId");
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> "COMPLETED".equals(
-                    given().auth().oauth2(Fixture.OPERATOR).get(replicas.url(other) + "/api/admin/rebuilds/" + rebuildId)
-                            .then().statusCode(200).extract().path("state")));
+            rebuild(replicas, leader);
             for (int replica : List.of(a, b)) {
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
                         status(replicas, replica).getLong("generation") == generation + 1);
@@ -98,6 +94,16 @@ class ReplicasIT {
             assertThat(checksum(replicas, fresh)).isEqualTo(checksum);
             results.assertShownBy(replicas, fresh);
             assertThat(isLeader(replicas, other)).isTrue();
+
+            // and it equals a clean replay of the topics: nothing applied twice or passed over by any leader
+            long before = status(replicas, other).getLong("generation");
+            rebuild(replicas, other);
+            for (int replica : List.of(a, b, fresh)) {
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                        status(replicas, replica).getLong("generation") == before + 1);
+                assertThat(checksum(replicas, replica)).as("replica " + replica + " after a clean rebuild")
+                        .isEqualTo(checksum);
+            }
             System.out.println("[replicas] " + results.submitted() + " months of " + OFFICES.size()
                     + " offices submitted; after the leader's kill -9 and a rebuild on the follower, three replicas"
                     + " agree: " + checksum);
@@ -169,6 +175,16 @@ class ReplicasIT {
             return leaders.size() == 1;
         });
         return leader.get();
+    }
+
+    /** Starts a rebuild on the replica and waits until it completed (asking another replica, when there is one). */
+    private static void rebuild(ReportingReplicas replicas, int replica) {
+        String rebuildId = given().auth().oauth2(Fixture.OPERATOR).post(replicas.url(replica) + "/api/admin/rebuilds")
+                .then().statusCode(202).extract().path("rebuildId");
+        String asked = replicas.url((replica + 1) % replicas.size());
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> "COMPLETED".equals(
+                given().auth().oauth2(Fixture.OPERATOR).get(asked + "/api/admin/rebuilds/" + rebuildId)
+                        .then().statusCode(200).extract().path("state")));
     }
 
     private static boolean isLeader(ReportingReplicas replicas, int replica) {
@@ -307,7 +323,9 @@ class ReplicasIT {
                     Integer sum = null;
                     for (String office : OFFICES) {
                         Integer value = submitted.get(office + "/" + indicator + "/" + month);
-                        sum = value == null ? sum : (sum == null ? 0 : sum) + value;
+                        if (value != null) {
+                            sum = sum == null ? value : Integer.valueOf(sum + value);
+                        }
                     }
                     Object shown = national.get(m);
                     assertThat(shown == null ? null : ((Number) shown).intValue())
@@ -340,17 +358,26 @@ class ReplicasIT {
         final List<String> failures = new CopyOnWriteArrayList<>();
         final Map<Integer, AtomicLong> perReplica = new ConcurrentHashMap<>();
         private volatile String lastAnswer;
+        /** Consecutive failed probes per replica (only the probe thread touches them). */
+        private final int[] failedProbes;
 
         RoundRobin(ReportingReplicas replicas) {
             this.replicas = replicas;
             this.inRotation = new java.util.concurrent.atomic.AtomicIntegerArray(replicas.size());
+            this.failedProbes = new int[replicas.size()];
         }
 
         void start(int readers) {
             Thread probe = new Thread(() -> {
                 while (!stopped.get()) {
                     for (int i = 0; i < inRotation.length(); i++) {
-                        inRotation.set(i, replicas.ready(i) ? 1 : 0);
+                        // as a readiness probe with failureThreshold 3 and successThreshold 1 decides
+                        if (replicas.ready(i)) {
+                            failedProbes[i] = 0;
+                            inRotation.set(i, 1);
+                        } else if (++failedProbes[i] >= 3) {
+                            inRotation.set(i, 0);
+                        }
                     }
                     sleep(200);
                 }
@@ -369,7 +396,7 @@ class ReplicasIT {
             while (!stopped.get()) {
                 int first = pick(-1);
                 if (first < 0) {
-                    failures.add("no replica was ready");
+                    failures.add(java.time.Instant.now() + " no replica was in the rotation");
                 } else {
                     Outcome outcome = get(first);
                     if (outcome == Outcome.CONNECTION_FAILED) {
@@ -378,7 +405,7 @@ class ReplicasIT {
                         outcome = second < 0 ? Outcome.CONNECTION_FAILED : get(second);
                     }
                     if (outcome != Outcome.OK) {
-                        failures.add(outcome + " (first asked: replica " + first + ")"
+                        failures.add(java.time.Instant.now() + " " + outcome + " (first asked: replica " + first + ")"
                                 + (outcome == Outcome.NOT_A_SCORECARD ? ": " + lastAnswer : ""));
                     }
                 }

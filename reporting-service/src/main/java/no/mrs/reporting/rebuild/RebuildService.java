@@ -56,7 +56,7 @@ public class RebuildService {
     /** Events applied between saves of the rebuilt slot. */
     private static final long SAVE_EVERY = 20_000;
     /** The advisory lock a rebuild holds, on whichever replica it runs: "mrs-rbld" in ASCII. */
-    static final long REBUILD_LOCK_KEY = 0x6d72732d72626c64L;
+    public static final long REBUILD_LOCK_KEY = 0x6d72732d72626c64L;
 
     @Inject
     ReadModels models;

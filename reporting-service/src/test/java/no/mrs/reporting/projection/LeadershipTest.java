@@ -8,6 +8,7 @@ import no.mrs.devstack.test.MrsTestInfrastructure;
 import no.mrs.reporting.model.PartitionId;
 import no.mrs.reporting.model.Position;
 import no.mrs.reporting.rebuild.Checksum;
+import no.mrs.reporting.rebuild.RebuildService;
 import no.mrs.reporting.support.Api;
 import no.mrs.reporting.support.Feed;
 import org.awaitility.Awaitility;
@@ -106,9 +107,30 @@ class LeadershipTest {
         });
     }
 
+    @Test
+    void aRebuildRunningOnAnotherReplicaMakesARebuildHereWait() throws Exception {
+        try (Connection other = dataSource.getConnection()) {
+            // the other replica's rebuild holds the rebuild lock
+            assertThat(tryLock(other, RebuildService.REBUILD_LOCK_KEY)).isTrue();
+            try {
+                given().auth().oauth2(Api.OPERATOR).post("/api/admin/rebuilds").then().statusCode(409)
+                        .body("detail", org.hamcrest.Matchers.containsString("another replica"));
+            } finally {
+                try (PreparedStatement ps = other.prepareStatement("select pg_advisory_unlock(?)")) {
+                    ps.setLong(1, RebuildService.REBUILD_LOCK_KEY);
+                    ps.execute();
+                }
+            }
+        }
+    }
+
     private static boolean tryLock(Connection c) throws Exception {
+        return tryLock(c, Leadership.LOCK_KEY);
+    }
+
+    private static boolean tryLock(Connection c, long key) throws Exception {
         try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(?)")) {
-            ps.setLong(1, Leadership.LOCK_KEY);
+            ps.setLong(1, key);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);
