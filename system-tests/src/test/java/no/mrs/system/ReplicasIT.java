@@ -368,6 +368,10 @@ class ReplicasIT {
         }
 
         void start(int readers) {
+            // the balancer knows which replicas are ready before the first read
+            for (int i = 0; i < inRotation.length(); i++) {
+                inRotation.set(i, replicas.ready(i) ? 1 : 0);
+            }
             Thread probe = new Thread(() -> {
                 while (!stopped.get()) {
                     for (int i = 0; i < inRotation.length(); i++) {
