@@ -420,8 +420,11 @@ class ReplicasIT {
 
         /** The next replica in the rotation other than {@code not}; -1 when there is none. */
         private int pick(int not) {
+            // one turn of the counter per read, then the replicas after it in order (a second reader turning the
+            // counter meanwhile must not make this one look at the same replica twice)
+            long start = next.getAndIncrement();
             for (int tries = 0; tries < inRotation.length(); tries++) {
-                int i = (int) (next.getAndIncrement() % inRotation.length());
+                int i = (int) ((start + tries) % inRotation.length());
                 if (i != not && inRotation.get(i) == 1) {
                     return i;
                 }
