@@ -334,6 +334,9 @@ public final class ReadModel {
         changes.goals.addAll(taken.goals);
         taken.results.forEach(changes.results::putIfAbsent);
         taken.reported.forEach(changes.reported::putIfAbsent);
+        changes.goalBudgets.addAll(taken.goalBudgets);
+        // comments are only ever added: the earlier ones go first (saving one twice changes nothing)
+        changes.figureComments.addAll(0, taken.figureComments);
         changes.streams.addAll(taken.streams);
         changes.partitions.addAll(taken.partitions);
     }
