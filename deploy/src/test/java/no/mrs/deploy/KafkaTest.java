@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import no.mrs.deploy.support.Manifests;
 import no.mrs.deploy.support.Overlay;
@@ -100,8 +104,63 @@ class KafkaTest {
                 "topic:mrs.goal-events:Describe", "topic:mrs.goal-events:Read",
                 "topic:mrs.result-events:Describe", "topic:mrs.result-events:Read",
                 "group:reporting-service*:Describe", "group:reporting-service*:Read");
-        assertThat(grants(manifests, "result-submitter")).containsExactlyInAnyOrder(
-                "topic:mrs.result-submissions:Describe", "topic:mrs.result-submissions:Write");
+        for (String system : reportingSystems(manifests)) {
+            assertThat(grants(manifests, system)).as(system).containsExactlyInAnyOrder(
+                    "topic:mrs.result-submissions:Describe", "topic:mrs.result-submissions:Write");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Overlay.class)
+    void everyReportingSystemHasItsOwnKafkaUserAndAUnitScopeInResultService(Overlay overlay) {
+        Manifests manifests = overlay.render();
+        Set<String> systems = reportingSystems(manifests);
+        assertThat(systems).as("KafkaUsers labelled mrs.no/reporting-system").isNotEmpty();
+
+        Properties scopes = new Properties();
+        try {
+            scopes.load(new StringReader(manifests.named("ConfigMap", "result-service-submitters")
+                    .at("/data/submitters.properties").asText()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String prefix = "mrs.submissions.systems.";
+        Set<String> scoped = new LinkedHashSet<>();
+        for (String key : scopes.stringPropertyNames()) {
+            assertThat(key).as("a line of submitters.properties").startsWith(prefix);
+            assertThat(scopes.getProperty(key)).as(key).matches("\\d{4}(,\\d{4})*");
+            scoped.add(key.substring(prefix.length()));
+        }
+        assertThat(scoped).as("systems with a unit scope = systems with a KafkaUser").isEqualTo(systems);
+
+        // result-service reads the file: mounted from the ConfigMap where QUARKUS_CONFIG_LOCATIONS points
+        JsonNode pod = manifests.named("Deployment", "result-service").at("/spec/template/spec");
+        String location = manifests.named("ConfigMap", "result-service-config").at("/data/QUARKUS_CONFIG_LOCATIONS")
+                .asText();
+        JsonNode volume = null;
+        for (JsonNode candidate : pod.path("volumes")) {
+            if ("result-service-submitters".equals(candidate.at("/configMap/name").asText())) {
+                volume = candidate;
+            }
+        }
+        assertThat(volume).as("a volume of ConfigMap/result-service-submitters").isNotNull();
+        String mountPath = null;
+        for (JsonNode mount : pod.at("/containers/0/volumeMounts")) {
+            if (mount.path("name").asText().equals(volume.path("name").asText())) {
+                mountPath = mount.path("mountPath").asText();
+            }
+        }
+        assertThat(location).isEqualTo("file:" + mountPath + "/submitters.properties");
+    }
+
+    private static Set<String> reportingSystems(Manifests manifests) {
+        Set<String> systems = new LinkedHashSet<>();
+        for (JsonNode user : manifests.ofKind("KafkaUser")) {
+            if ("true".equals(user.at("/metadata/labels/mrs.no~1reporting-system").asText())) {
+                systems.add(Manifests.name(user));
+            }
+        }
+        return systems;
     }
 
     @Test

@@ -6,6 +6,7 @@ import no.mrs.contracts.goal.GoalLetterEvent;
 import no.mrs.contracts.goal.GoalProposalEvent;
 import no.mrs.contracts.goal.IndicatorEvent;
 import no.mrs.contracts.goal.UnitEvent;
+import no.mrs.contracts.result.DeadLetterEvent;
 import no.mrs.contracts.result.ResultEvent;
 
 import java.util.Arrays;
@@ -25,7 +26,7 @@ public final class EventContracts {
     /** The sealed roots; a new aggregate's event interface is added here. */
     private static final List<Class<?>> ROOTS = List.of(
             UnitEvent.class, IndicatorEvent.class, GoalLetterEvent.class, GoalEvent.class, ResultEvent.class,
-            GoalBudgetEvent.class, GoalProposalEvent.class);
+            GoalBudgetEvent.class, GoalProposalEvent.class, DeadLetterEvent.class);
 
     private static final Map<String, Class<? extends EventPayload>> BY_TYPE;
 

@@ -271,6 +271,12 @@ class AccessMatrixIT {
             return new Call("/api/periods/%d-%02d/lock".formatted(2010 + n / 12, 1 + n % 12), json,
                     "{\"reason\":\"annual accounts\"}");
         });
+        e.put("GET /api/admin/dlq", s -> new Call("/api/admin/dlq", null, null));
+        e.put("GET /api/admin/dlq/{none}", s -> new Call("/api/admin/dlq/0/999999999", null, null));
+        e.put("POST /api/admin/dlq/{none}/resubmission", s -> new Call("/api/admin/dlq/0/999999999/resubmission", json,
+                "{\"reason\":\"cause fixed\"}"));
+        e.put("POST /api/admin/dlq/{none}/discard", s -> new Call("/api/admin/dlq/0/999999999/discard", json,
+                "{\"reason\":\"not wanted\"}"));
         // reporting-service
         for (String path : List.of("/api/scorecards/0314?period=2022-01", "/api/series/0314/B.15?from=2022-01&to=2022-06",
                 "/api/comparisons/0300/B.15?period=2022-01", "/api/units", "/api/periods", "/api/status", "/api/admin/checksum",

@@ -19,6 +19,7 @@ import no.mrs.contracts.goal.UnitEvent;
 import no.mrs.contracts.goal.UnitMoved;
 import no.mrs.contracts.goal.UnitRegistered;
 import no.mrs.contracts.goal.UnitRenamed;
+import no.mrs.contracts.result.DeadLetterEvent;
 import no.mrs.contracts.result.OutlierConfirmed;
 import no.mrs.contracts.result.PeriodLocked;
 import no.mrs.contracts.result.ResultCorrected;
@@ -70,8 +71,10 @@ public final class EventProjector {
             applyGoal(model, e, time);
         } else if (event instanceof ResultEvent e) {
             applyResult(model, e, actor);
-        } else if (event instanceof GoalBudgetEvent || event instanceof GoalProposalEvent) {
-            // budgets and proposals show on no scorecard; an adopted proposal arrives as its own GoalSet
+        } else if (event instanceof GoalBudgetEvent || event instanceof GoalProposalEvent
+                || event instanceof DeadLetterEvent) {
+            // budgets, proposals and operators' DLQ actions show on no scorecard; an adopted proposal arrives as its
+            // own GoalSet, a re-submitted record as its own ResultRecorded
             LOG.debugf("%s does not concern the scorecards", event.getClass().getSimpleName());
         } else {
             throw new IllegalArgumentException("Unhandled event " + event.getClass().getName());

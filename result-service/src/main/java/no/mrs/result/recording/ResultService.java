@@ -64,6 +64,15 @@ public class ResultService {
         }
     }
 
+    /**
+     * Judges and stores a batch inside the caller's transaction, once: a concurrent batch that got in first makes it
+     * throw ({@link ConcurrencyConflictException}, {@link ConcurrentSubmissionException}) and the caller retries. For
+     * callers that store something of their own atomically with the results (a dead letter's re-submission).
+     */
+    public List<Verdict> submitInTransaction(List<Submission> batch) {
+        return submitOnce(batch, clock.instant().truncatedTo(ChronoUnit.MICROS));
+    }
+
     private List<Verdict> submitOnce(List<Submission> batch, Instant receivedAt) {
         long started = System.nanoTime();
         Set<String> ids = new LinkedHashSet<>();

@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * Who submits: the actor stored with every event, whether they may correct a locked month (leader, directorate),
- * and the units they may report for ({@code null}: no unit restriction — a Kafka producer, whom the broker's ACLs
- * admitted), and whether a system or a person submits (the events say so).
+ * and the units they may report for ({@code null}: no unit restriction — a Kafka producer where the
+ * system scopes are switched off), and whether a system or a person submits (the events say so).
  */
 public record Submitter(String actor, boolean mayCorrectLockedPeriods, Set<String> scope, SubmitterKind kind) {
 
@@ -20,8 +20,14 @@ public record Submitter(String actor, boolean mayCorrectLockedPeriods, Set<Strin
         this(actor, mayCorrectLockedPeriods, scope, SubmitterKind.PERSON);
     }
 
+    /** A system whose units nobody restricts (scoping switched off). */
     public static Submitter system(String systemId) {
         return new Submitter(systemId, false, null, SubmitterKind.SYSTEM);
+    }
+
+    /** A system that may submit for the units of {@code scope} and their subtrees. */
+    public static Submitter system(String systemId, Set<String> scope) {
+        return new Submitter(systemId, false, scope, SubmitterKind.SYSTEM);
     }
 
     public boolean unrestricted() {

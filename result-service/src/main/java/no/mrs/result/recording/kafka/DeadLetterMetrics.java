@@ -17,8 +17,9 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class DeadLetterMetrics {
 
-    static final String REJECTED = "rejected";
-    static final String UNPARSEABLE = "unparseable";
+    public static final String REJECTED = "rejected";
+    public static final String UNPARSEABLE = "unparseable";
+    public static final String OUT_OF_SCOPE = "out-of-scope";
 
     @Inject
     MeterRegistry registry;
@@ -28,6 +29,7 @@ public class DeadLetterMetrics {
     void register(@Observes StartupEvent event) {
         counter(REJECTED);
         counter(UNPARSEABLE);
+        counter(OUT_OF_SCOPE);
     }
 
     void count(String reason) {

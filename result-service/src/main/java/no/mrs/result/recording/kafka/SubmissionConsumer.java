@@ -2,7 +2,6 @@ package no.mrs.result.recording.kafka;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.smallrye.common.annotation.Blocking;
@@ -13,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import no.mrs.platform.events.TransientRetry;
 import no.mrs.platform.problem.FieldError;
-import no.mrs.result.recording.ItemParser;
 import no.mrs.result.recording.ResultService;
 import no.mrs.result.recording.Submission;
 import no.mrs.result.recording.Submitter;
@@ -26,7 +24,6 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,19 +37,20 @@ import java.util.Set;
  * batch is stored and its rejects are on the DLQ, so a crash in between redelivers: the accepted ones then count
  * as duplicates, and nothing is lost. A transient failure — the database restarting, the broker away while a record
  * goes to the DLQ — is retried with backoff until it passes (see {@link TransientRetry}); the poll is not
- * acknowledged meanwhile, and such a failure never sends a record to the DLQ. Who may produce is decided by the
- * broker's ACLs, not here.
+ * acknowledged meanwhile, and such a failure never sends a record to the DLQ. Who may produce at all is decided by
+ * the broker's ACLs; for which units, by {@link SubmissionScopes}: a system without a scope, or a unit outside it,
+ * goes to the DLQ as {@code out-of-scope}.
  */
 @ApplicationScoped
 public class SubmissionConsumer {
 
-    public static final String SYSTEM_ID = "systemId";
+    public static final String SYSTEM_ID = SubmissionRecord.SYSTEM_ID;
     public static final String HEADER_REASON = "mrs-dlq-reason";
     public static final String HEADER_ERRORS = "mrs-dlq-errors";
     public static final String HEADER_TOPIC = "mrs-dlq-original-topic";
     public static final String HEADER_PARTITION = "mrs-dlq-original-partition";
     public static final String HEADER_OFFSET = "mrs-dlq-original-offset";
-    private static final int MAX_SYSTEM_ID = 100;
+    private static final String FORBIDDEN_UNIT = "forbidden-unit";
 
     private static final Logger LOG = Logger.getLogger(SubmissionConsumer.class);
 
@@ -67,6 +65,9 @@ public class SubmissionConsumer {
 
     @Inject
     DeadLetterMetrics deadLetters;
+
+    @Inject
+    SubmissionScopes scopes;
 
     @Inject
     @Channel("result-submissions-dlq")
@@ -100,7 +101,7 @@ public class SubmissionConsumer {
         int rejected = 0;
         for (int i = 0; i < verdicts.size(); i++) {
             if (verdicts.get(i) instanceof Verdict.Rejected r) {
-                toDlq(sources.get(i), DeadLetterMetrics.REJECTED, r.errors());
+                toDlq(sources.get(i), reason(r), r.errors());
                 rejected++;
             }
         }
@@ -109,29 +110,27 @@ public class SubmissionConsumer {
 
     /** The record as a submission, or null after sending it to the DLQ because it cannot be read. */
     private Submission read(ConsumerRecord<String, String> record, int index) {
-        JsonNode node;
-        try {
-            node = record.value() == null ? null : reader.readTree(record.value());
-        } catch (IOException e) {
-            node = null;
-        }
-        if (node == null || !node.isObject()) {
-            toDlq(record, DeadLetterMetrics.UNPARSEABLE, List.of(new FieldError("", "malformed-body",
-                    "the record value must be a JSON object: a result plus systemId")));
+        SubmissionRecord.Read read = SubmissionRecord.read(reader, record.value(), index, this::submitter);
+        if (read instanceof SubmissionRecord.Unreadable u) {
+            toDlq(record, u.reason(), u.errors());
             return null;
         }
-        List<FieldError> errors = new ArrayList<>();
-        String systemId = ItemParser.text(node, SYSTEM_ID, errors);
-        if (errors.isEmpty() && (systemId == null || systemId.isBlank() || systemId.length() > MAX_SYSTEM_ID)) {
-            errors.add(new FieldError(SYSTEM_ID, "required",
-                    "the submitting system's id is required (at most " + MAX_SYSTEM_ID + " characters)"));
+        return ((SubmissionRecord.Readable) read).submission();
+    }
+
+    /** Who submits: the system with its configured unit scope; null when scopes apply and it has none. */
+    public Submitter submitter(String systemId) {
+        if (!scopes.scoped()) {
+            return Submitter.system(systemId);
         }
-        if (!errors.isEmpty()) {
-            toDlq(record, DeadLetterMetrics.REJECTED, errors);
-            return null;
-        }
-        ItemParser.Parsed parsed = ItemParser.fromJson(node, Set.of(SYSTEM_ID));
-        return new Submission(index, parsed.item(), parsed.errors(), Submitter.system(systemId));
+        List<String> units = scopes.systems().get(systemId);
+        return units == null ? null : Submitter.system(systemId, Set.copyOf(units));
+    }
+
+    /** A rejection for a unit outside the system's scope is {@code out-of-scope}; any other, {@code rejected}. */
+    public static String reason(Verdict.Rejected rejected) {
+        return rejected.errors().stream().anyMatch(e -> FORBIDDEN_UNIT.equals(e.code()))
+                ? DeadLetterMetrics.OUT_OF_SCOPE : DeadLetterMetrics.REJECTED;
     }
 
     private void toDlq(ConsumerRecord<String, String> record, String reason, List<FieldError> errors) {

@@ -112,6 +112,41 @@ class SubmissionConsumerTest {
         assertThat(header(mine(dead, anonymous).get(0), SubmissionConsumer.HEADER_ERRORS)).contains("systemId");
     }
 
+    @Test
+    void aSystemSubmittingForAUnitOutsideItsScopeGoesToTheDlqAsOutOfScopeWhileItsOwnUnitsAreStored() {
+        String innlandetOffice = organisation.office(Organisation.INNLANDET);
+        // oslo-reporting may submit for Oslo (0300 and below), not for Innlandet
+        String outside = record("k-" + UUID.randomUUID(), "2021-04", 30).replace("\"unitId\":\"" + office,
+                "\"unitId\":\"" + innlandetOffice);
+        produce(outside);
+        produce(record("k-" + UUID.randomUUID(), "2021-04", 31));
+        List<ConsumerRecord<String, String>> dead = KafkaTestClient.readUntil(bootstrap, DLQ,
+                rs -> mine(rs, outside).size() >= 1, Duration.ofSeconds(60));
+        ConsumerRecord<String, String> rejected = mine(dead, outside).get(0);
+        assertThat(header(rejected, SubmissionConsumer.HEADER_REASON)).isEqualTo("out-of-scope");
+        assertThat(header(rejected, SubmissionConsumer.HEADER_ERRORS)).contains("forbidden-unit");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(Tokens.viewer())
+                .get("/api/results?unitId={u}&indicatorId={i}&from=2021-04&to=2021-04", office, ratio)
+                .then().statusCode(200).body("numerator", contains(31)));
+        given().auth().oauth2(Tokens.viewer())
+                .get("/api/results?unitId={u}&indicatorId={i}&from=2021-04&to=2021-04", innlandetOffice, ratio)
+                .then().statusCode(200).body("", hasSize(0));
+    }
+
+    @Test
+    void aSystemWithoutAConfiguredScopeGoesToTheDlqAsOutOfScope() {
+        String unknown = record("k-" + UUID.randomUUID(), "2021-05", 40).replace("oslo-reporting", "rogue-system");
+        produce(unknown);
+        List<ConsumerRecord<String, String>> dead = KafkaTestClient.readUntil(bootstrap, DLQ,
+                rs -> mine(rs, unknown).size() >= 1, Duration.ofSeconds(60));
+        ConsumerRecord<String, String> rejected = mine(dead, unknown).get(0);
+        assertThat(header(rejected, SubmissionConsumer.HEADER_REASON)).isEqualTo("out-of-scope");
+        assertThat(header(rejected, SubmissionConsumer.HEADER_ERRORS)).contains("unknown-system");
+        given().auth().oauth2(Tokens.viewer())
+                .get("/api/results?unitId={u}&indicatorId={i}&from=2021-05&to=2021-05", office, ratio)
+                .then().statusCode(200).body("", hasSize(0));
+    }
+
     static List<ConsumerRecord<String, String>> mine(List<ConsumerRecord<String, String>> records, String... values) {
         List<String> wanted = List.of(values);
         return records.stream().filter(r -> wanted.contains(r.value())).toList();
