@@ -47,7 +47,7 @@ public class GoalBudgetResource {
 
     @GET
     @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER, Roles.EMPLOYEE, Roles.REPORTER, Roles.VIEWER })
-    @Operation(summary = "The unit's cap on steering goals in a year, and how many are in force")
+    @Operation(operationId = "getGoalBudget", summary = "The unit's cap on steering goals in a year, and how many are in force")
     public GoalBudgetService.GoalBudgetView get(
             @PathParam("unitId") @Pattern(regexp = UnitResource.UNIT_ID, message = "must be a 4-digit unit number") String unitId,
             @QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year) {
@@ -56,7 +56,7 @@ public class GoalBudgetResource {
 
     @PUT
     @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER })
-    @Operation(summary = "Set the unit's cap for a year (the directorate, or a leader above the unit)")
+    @Operation(operationId = "setGoalBudget", summary = "Set the unit's cap for a year (the directorate, or a leader above the unit)")
     public GoalBudgetService.GoalBudgetView put(
             @PathParam("unitId") @Pattern(regexp = UnitResource.UNIT_ID, message = "must be a 4-digit unit number") String unitId,
             @Valid @NotNull BudgetBody body) {

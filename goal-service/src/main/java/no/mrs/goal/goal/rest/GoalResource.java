@@ -53,7 +53,7 @@ public class GoalResource {
     @GET
     @Path("{goalId}")
     @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER, Roles.EMPLOYEE, Roles.REPORTER, Roles.VIEWER })
-    @Operation(summary = "One goal, with its version as ETag")
+    @Operation(operationId = "getGoal", summary = "One goal, with its version as ETag")
     public Response get(@PathParam("goalId") String goalId) {
         GoalState goal = existing(goalId);
         return Response.ok(goal).tag(Versions.etag(goal.version())).build();
@@ -62,7 +62,7 @@ public class GoalResource {
     @POST
     @Path("{goalId}/revisions")
     @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER })
-    @Operation(summary = "Change the target from a month on (effectiveFrom, YYYY-MM, a month of the goal's year;"
+    @Operation(operationId = "reviseGoal", summary = "Change the target from a month on (effectiveFrom, YYYY-MM, a month of the goal's year;"
             + " default: the month it is made, Norwegian time), with a reason; earlier months keep the target they had;"
             + " If-Match must carry the version the change is based on")
     public Response revise(@PathParam("goalId") String goalId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -83,7 +83,7 @@ public class GoalResource {
     @POST
     @Path("{goalId}/retirement")
     @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER })
-    @Operation(summary = "Retire the goal, with a reason: it stops counting from now on (If-Match optional)")
+    @Operation(operationId = "retireGoal", summary = "Retire the goal, with a reason: it stops counting from now on (If-Match optional)")
     public Response retire(@PathParam("goalId") String goalId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull GoalBodies.RetirementBody body) {
         requireAuthorityOver(existing(goalId));
@@ -95,7 +95,7 @@ public class GoalResource {
     @GET
     @Path("{goalId}/history")
     @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER, Roles.EMPLOYEE, Roles.REPORTER, Roles.VIEWER })
-    @Operation(summary = "Every event of the goal in order: what changed, when, by whom and why; paged by limit and"
+    @Operation(operationId = "getGoalHistory", summary = "Every event of the goal in order: what changed, when, by whom and why; paged by limit and"
             + " after (Link rel=\"next\", docs/PAGING.md)")
     public RestResponse<List<GoalService.HistoryEntry>> history(@PathParam("goalId") String goalId,
             @QueryParam("limit") String limit, @QueryParam("after") String after, @Context UriInfo uri) {

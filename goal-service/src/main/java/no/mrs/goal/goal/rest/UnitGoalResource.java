@@ -57,7 +57,7 @@ public class UnitGoalResource {
 
     @GET
     @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER, Roles.EMPLOYEE, Roles.REPORTER, Roles.VIEWER })
-    @Operation(summary = "The goals in force for a unit in a year: inherited from above, nearest first,"
+    @Operation(operationId = "listGoalsInForce", summary = "The goals in force for a unit in a year: inherited from above, nearest first,"
             + " local adjustments only where the inherited goal allows them; in indicator order, paged by limit and"
             + " after (Link rel=\"next\", docs/PAGING.md)")
     public RestResponse<List<GoalState>> inForce(
@@ -73,7 +73,7 @@ public class UnitGoalResource {
 
     @POST
     @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER })
-    @Operation(summary = "Set a local goal for the unit (a leader of the unit or above)")
+    @Operation(operationId = "setLocalGoal", summary = "Set a local goal for the unit (a leader of the unit or above)")
     public Response setLocal(
             @PathParam("unitId") @Pattern(regexp = UnitResource.UNIT_ID, message = "must be a 4-digit unit number") String unitId,
             @Valid @NotNull GoalBodies.LocalGoalBody body) {

@@ -73,7 +73,7 @@ public class IndicatorResource {
     @PUT
     @Path("{indicatorId}")
     @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER })
-    @Operation(summary = "Define an indicator (201) or change its definition (200). Central: directorate; local"
+    @Operation(operationId = "defineIndicator", summary = "Define an indicator (201) or change its definition (200). Central: directorate; local"
             + " (ownerUnitId): a leader of that unit or above.")
     public Response put(@PathParam("indicatorId") @Pattern(regexp = INDICATOR_ID, message = INDICATOR_MESSAGE)
             String indicatorId, @Valid @NotNull IndicatorBody body) {
@@ -113,7 +113,7 @@ public class IndicatorResource {
 
     @GET
     @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER, Roles.EMPLOYEE, Roles.REPORTER, Roles.VIEWER })
-    @Operation(summary = "The whole catalogue in id order; paged by limit and after (Link rel=\"next\", docs/PAGING.md)")
+    @Operation(operationId = "listIndicators", summary = "The whole catalogue in id order; paged by limit and after (Link rel=\"next\", docs/PAGING.md)")
     public RestResponse<List<IndicatorState>> list(@QueryParam("limit") String limit, @QueryParam("after") String after,
             @Context UriInfo uri) {
         PageRequest page = paging.request(limit, after);
@@ -123,7 +123,7 @@ public class IndicatorResource {
     @GET
     @Path("{indicatorId}")
     @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER, Roles.EMPLOYEE, Roles.REPORTER, Roles.VIEWER })
-    @Operation(summary = "One indicator")
+    @Operation(operationId = "getIndicator", summary = "One indicator")
     public IndicatorState get(@PathParam("indicatorId") @Pattern(regexp = INDICATOR_ID, message = INDICATOR_MESSAGE)
             String indicatorId) {
         return indicators.find(indicatorId)

@@ -94,7 +94,7 @@ public class GoalLetterResource {
 
     @POST
     @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER })
-    @Operation(summary = "Draft a goal letter. The directorate issues for the national unit; a region's leader for"
+    @Operation(operationId = "draftGoalLetter", summary = "Draft a goal letter. The directorate issues for the national unit; a region's leader for"
             + " the region.")
     public Response draft(@Valid @NotNull LetterBody body) {
         requireIssuer(body.issuerUnitId());
@@ -106,7 +106,7 @@ public class GoalLetterResource {
     @PUT
     @Path("{letterId}")
     @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER })
-    @Operation(summary = "Replace a draft (If-Match: the version it is based on)")
+    @Operation(operationId = "redraftGoalLetter", summary = "Replace a draft (If-Match: the version it is based on)")
     public Response redraft(@PathParam("letterId") String letterId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull LetterBody body) {
         requireIssuer(existing(letterId).issuerUnitId());
@@ -123,7 +123,7 @@ public class GoalLetterResource {
     @POST
     @Path("{letterId}/publication")
     @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER })
-    @Operation(summary = "Publish the letter: its goals take effect (If-Match optional)")
+    @Operation(operationId = "publishGoalLetter", summary = "Publish the letter: its goals take effect (If-Match optional)")
     public Response publish(@PathParam("letterId") String letterId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         requireIssuer(existing(letterId).issuerUnitId());
         GoalLetterState letter = letters.publish(new GoalLetterDecider.PublishLetter(letterId, Versions.ifMatch(ifMatch)),
@@ -134,7 +134,7 @@ public class GoalLetterResource {
     @GET
     @Path("{letterId}")
     @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER, Roles.EMPLOYEE, Roles.REPORTER, Roles.VIEWER })
-    @Operation(summary = "One letter, with its version as ETag")
+    @Operation(operationId = "getGoalLetter", summary = "One letter, with its version as ETag")
     public Response get(@PathParam("letterId") String letterId) {
         GoalLetterState letter = existing(letterId);
         return Response.ok(letter).tag(Versions.etag(letter.version())).build();
@@ -142,7 +142,7 @@ public class GoalLetterResource {
 
     @GET
     @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER, Roles.EMPLOYEE, Roles.REPORTER, Roles.VIEWER })
-    @Operation(summary = "Letters, optionally of one year and one issuer, newest year first; paged by limit and after"
+    @Operation(operationId = "listGoalLetters", summary = "Letters, optionally of one year and one issuer, newest year first; paged by limit and after"
             + " (Link rel=\"next\", docs/PAGING.md)")
     public RestResponse<List<GoalLetterState>> list(@QueryParam("year") @Min(2000) @Max(2100) Integer year,
             @QueryParam("issuerUnitId") @Pattern(regexp = UnitResource.UNIT_ID, message = "must be a 4-digit unit number")

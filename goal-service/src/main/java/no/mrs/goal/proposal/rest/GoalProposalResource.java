@@ -40,7 +40,7 @@ public class GoalProposalResource {
     @GET
     @Path("{proposalId}")
     @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER, Roles.EMPLOYEE, Roles.REPORTER, Roles.VIEWER })
-    @Operation(summary = "One proposal")
+    @Operation(operationId = "getGoalProposal", summary = "One proposal")
     public GoalProposalService.ProposalView get(@PathParam("proposalId") String proposalId) {
         return existing(proposalId);
     }
@@ -48,7 +48,7 @@ public class GoalProposalResource {
     @POST
     @Path("{proposalId}/decision")
     @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER })
-    @Operation(summary = "Adopt the proposal (it becomes a local goal that records the proposal) or reject it with"
+    @Operation(operationId = "decideGoalProposal", summary = "Adopt the proposal (it becomes a local goal that records the proposal) or reject it with"
             + " a reason (a leader of the unit or above)")
     public GoalProposalService.ProposalView decide(@PathParam("proposalId") String proposalId,
             @Valid @NotNull DecisionBody body) {

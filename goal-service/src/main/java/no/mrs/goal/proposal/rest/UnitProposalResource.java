@@ -67,7 +67,7 @@ public class UnitProposalResource {
 
     @POST
     @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER, Roles.EMPLOYEE, Roles.REPORTER, Roles.VIEWER })
-    @Operation(summary = "Propose a goal for the unit (anyone whose units cover it)")
+    @Operation(operationId = "proposeGoal", summary = "Propose a goal for the unit (anyone whose units cover it)")
     public Response propose(
             @PathParam("unitId") @Pattern(regexp = UnitResource.UNIT_ID, message = "must be a 4-digit unit number") String unitId,
             @Valid @NotNull ProposalBody body) {
@@ -81,7 +81,7 @@ public class UnitProposalResource {
 
     @GET
     @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER, Roles.EMPLOYEE, Roles.REPORTER, Roles.VIEWER })
-    @Operation(summary = "The unit's proposals, optionally of one status, newest year first; paged by limit and after"
+    @Operation(operationId = "listGoalProposals", summary = "The unit's proposals, optionally of one status, newest year first; paged by limit and after"
             + " (Link rel=\"next\", docs/PAGING.md)")
     public RestResponse<List<GoalProposalService.ProposalView>> list(
             @PathParam("unitId") @Pattern(regexp = UnitResource.UNIT_ID, message = "must be a 4-digit unit number") String unitId,

@@ -67,7 +67,7 @@ public class UnitResource {
     @PUT
     @Path("{unitId}")
     @RolesAllowed(Roles.DIRECTORATE)
-    @Operation(summary = "Register a unit (201) or rename it (200). Directorate only.")
+    @Operation(operationId = "registerUnit", summary = "Register a unit (201) or rename it (200). Directorate only.")
     public Response put(@PathParam("unitId") @Pattern(regexp = UNIT_ID, message = "must be a 4-digit unit number") String unitId,
             @Valid @NotNull UnitBody body) {
         caller.requireUnit(body.parentId() != null && units.view(unitId, null).isEmpty() ? body.parentId() : unitId);
@@ -79,7 +79,7 @@ public class UnitResource {
 
     @GET
     @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER, Roles.EMPLOYEE, Roles.REPORTER, Roles.VIEWER })
-    @Operation(summary = "Every unit, with parent and children as of a month (default: now), in unit-number order;"
+    @Operation(operationId = "listUnits", summary = "Every unit, with parent and children as of a month (default: now), in unit-number order;"
             + " paged by limit and after (Link rel=\"next\", docs/PAGING.md)")
     public RestResponse<List<UnitView>> list(
             @QueryParam("period") @Pattern(regexp = PERIOD, message = "must be a month, YYYY-MM") String period,
@@ -91,7 +91,7 @@ public class UnitResource {
     @GET
     @Path("{unitId}")
     @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER, Roles.EMPLOYEE, Roles.REPORTER, Roles.VIEWER })
-    @Operation(summary = "One unit, with the parent valid in the given month (default: now)")
+    @Operation(operationId = "getUnit", summary = "One unit, with the parent valid in the given month (default: now)")
     public UnitView get(@PathParam("unitId") @Pattern(regexp = UNIT_ID, message = "must be a 4-digit unit number") String unitId,
             @QueryParam("period") @Pattern(regexp = PERIOD, message = "must be a month, YYYY-MM") String period) {
         return units.view(unitId, period == null ? null : YearMonth.parse(period))
@@ -101,7 +101,7 @@ public class UnitResource {
     @POST
     @Path("{unitId}/moves")
     @RolesAllowed(Roles.DIRECTORATE)
-    @Operation(summary = "Move an office to another region from a month on; earlier months keep the old parent")
+    @Operation(operationId = "moveUnit", summary = "Move an office to another region from a month on; earlier months keep the old parent")
     public UnitView move(@PathParam("unitId") @Pattern(regexp = UNIT_ID, message = "must be a 4-digit unit number") String unitId,
             @Valid @NotNull MoveBody body) {
         if (units.view(unitId, null).isEmpty()) {

@@ -28,7 +28,7 @@ public class OldDashboardResource {
 
     @GET
     @PermitAll
-    @Operation(hidden = true)
+    @Operation(operationId = "redirectOldDashboard", hidden = true)
     public RestResponse<Void> root(@QueryParam("unit") String unit, @QueryParam("period") String period) {
         return redirect(unit, period);
     }
@@ -36,7 +36,7 @@ public class OldDashboardResource {
     @GET
     @Path("index.html")
     @PermitAll
-    @Operation(hidden = true)
+    @Operation(operationId = "redirectOldDashboardIndex", hidden = true)
     public RestResponse<Void> index(@QueryParam("unit") String unit, @QueryParam("period") String period) {
         return redirect(unit, period);
     }

@@ -41,7 +41,7 @@ public class OrganisationResource {
     @GET
     @Path("units")
     @PermitAll
-    @Operation(summary = "Every unit with its parent in the given month (default: the current parent), nation first,"
+    @Operation(operationId = "listReportingUnits", summary = "Every unit with its parent in the given month (default: the current parent), nation first,"
             + " then regions, then offices; paged by limit and after (Link rel=\"next\", docs/PAGING.md)")
     public RestResponse<List<OrganisationService.UnitEntry>> units(
             @QueryParam("period") @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
@@ -54,7 +54,7 @@ public class OrganisationResource {
     @GET
     @Path("periods")
     @PermitAll
-    @Operation(summary = "The first and the last month with results")
+    @Operation(operationId = "listReportingPeriods", summary = "The first and the last month with results")
     public OrganisationService.Periods periods() {
         access.require();
         return organisation.periods();

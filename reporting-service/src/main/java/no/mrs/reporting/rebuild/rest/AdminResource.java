@@ -54,7 +54,7 @@ public class AdminResource {
     @POST
     @Path("rebuilds")
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "Rebuild the read models: replay both topics from the beginning into fresh tables with a"
+    @Operation(operationId = "startRebuild", summary = "Rebuild the read models: replay both topics from the beginning into fresh tables with a"
             + " fresh consumer, and switch over atomically once caught up; reads answer from the old models until"
             + " then. 202 with the rebuild's id; 409 while another rebuild runs.")
     public Response start() {
@@ -65,7 +65,7 @@ public class AdminResource {
     @GET
     @Path("rebuilds/{rebuildId}")
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "A rebuild's state (RUNNING, COMPLETED, FAILED), events applied, events total and percent")
+    @Operation(operationId = "getRebuild", summary = "A rebuild's state (RUNNING, COMPLETED, FAILED), events applied, events total and percent")
     public Progress get(@PathParam("rebuildId") @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String rebuildId) {
         RebuildRow row = rebuilds.find(UUID.fromString(rebuildId))
                 .orElseThrow(() -> ProblemException.notFound("Rebuild " + rebuildId + " does not exist"));
@@ -78,7 +78,7 @@ public class AdminResource {
     @GET
     @Path("checksum")
     @RolesAllowed(Roles.OPERATOR)
-    @Operation(summary = "A SHA-256 digest of the active read models' content (units and spells, indicators, goals,"
+    @Operation(operationId = "getChecksum", summary = "A SHA-256 digest of the active read models' content (units and spells, indicators, goals,"
             + " results, applied stream versions; not offsets or times): equal for equal content")
     public ChecksumView checksum() {
         return models.read(model -> {

@@ -43,7 +43,7 @@ public class StatusResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Per topic and partition: the last applied offset, the broker's end offset, the lag (records"
+    @Operation(operationId = "getStatus", summary = "Per topic and partition: the last applied offset, the broker's end offset, the lag (records"
             + " not yet applied) and the time of the last applied event")
     public ProjectionStatus status() {
         access.requireForStatus();

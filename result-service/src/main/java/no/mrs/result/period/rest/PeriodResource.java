@@ -62,7 +62,7 @@ public class PeriodResource {
     @POST
     @Path("{period}/lock")
     @RolesAllowed(Roles.DIRECTORATE)
-    @Operation(summary = "Lock a month: later writes need a correction with a reason by a leader or the directorate")
+    @Operation(operationId = "lockPeriod", summary = "Lock a month: later writes need a correction with a reason by a leader or the directorate")
     public Response lock(@PathParam("period") @Pattern(regexp = PERIOD, message = "must be a month, YYYY-MM") String period,
             byte[] body) throws IOException {
         // the body is optional, so that a bare POST (no content type) locks too; read here rather than by JAX-RS,
@@ -91,7 +91,7 @@ public class PeriodResource {
 
     @GET
     @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER, Roles.EMPLOYEE, Roles.REPORTER, Roles.VIEWER })
-    @Operation(summary = "The locked months in order; paged by limit and after (Link rel=\"next\", docs/PAGING.md)")
+    @Operation(operationId = "listLockedPeriods", summary = "The locked months in order; paged by limit and after (Link rel=\"next\", docs/PAGING.md)")
     public RestResponse<List<PeriodService.LockView>> locked(@QueryParam("limit") String limit,
             @QueryParam("after") String after, @Context UriInfo uri) {
         PageRequest page = paging.request(limit, after);

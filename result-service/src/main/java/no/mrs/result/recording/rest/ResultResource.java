@@ -74,7 +74,7 @@ public class ResultResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.REPORTER, Roles.LEADER, Roles.DIRECTORATE })
-    @Operation(summary = "Submit results as JSON {\"results\":[...]}; each item is judged on its own")
+    @Operation(operationId = "submitResultsJson", summary = "Submit results as JSON {\"results\":[...]}; each item is judged on its own")
     public Summary submitJson(byte[] body) {
         rateLimit.take(caller.subject());
         List<ItemParser.Parsed> items = JsonResults.read(json, body, config.maxBatchItems());
@@ -84,7 +84,7 @@ public class ResultResource {
     @POST
     @Consumes(CSV)
     @RolesAllowed({ Roles.REPORTER, Roles.LEADER, Roles.DIRECTORATE })
-    @Operation(summary = "Submit results as CSV with the header " 
+    @Operation(operationId = "submitResultsCsv", summary = "Submit results as CSV with the header " 
             + "measurementId,unitId,indicatorId,period,numerator,denominator,value,comment,correctionReason")
     public Summary submitCsv(byte[] body) {
         rateLimit.take(caller.subject());
@@ -129,7 +129,7 @@ public class ResultResource {
 
     @GET
     @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER, Roles.EMPLOYEE, Roles.REPORTER, Roles.VIEWER })
-    @Operation(summary = "The current values of a unit, optionally for one indicator and a range of months, by"
+    @Operation(operationId = "listResults", summary = "The current values of a unit, optionally for one indicator and a range of months, by"
             + " indicator and month; paged by limit and after (Link rel=\"next\", docs/PAGING.md)")
     public RestResponse<List<ResultView>> current(
             @QueryParam("unitId") @NotNull @Pattern(regexp = UNIT_ID, message = "must be a 4-digit unit number") String unitId,
@@ -144,7 +144,7 @@ public class ResultResource {
     @GET
     @Path("history")
     @RolesAllowed({ Roles.DIRECTORATE, Roles.LEADER, Roles.EMPLOYEE, Roles.REPORTER, Roles.VIEWER })
-    @Operation(summary = "Every version of one result, oldest first: value, measurementId, who, when and why; paged"
+    @Operation(operationId = "getResultHistory", summary = "Every version of one result, oldest first: value, measurementId, who, when and why; paged"
             + " by limit and after (Link rel=\"next\", docs/PAGING.md)")
     public RestResponse<List<ResultView>> history(
             @QueryParam("unitId") @NotNull @Pattern(regexp = UNIT_ID, message = "must be a 4-digit unit number") String unitId,
