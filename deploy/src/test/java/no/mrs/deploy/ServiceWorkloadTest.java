@@ -207,14 +207,57 @@ class ServiceWorkloadTest {
 
     @ParameterizedTest
     @EnumSource(Overlay.class)
-    void reportingServiceRunsExactlyOneReplicaBecauseItsReadModelsLiveInItsMemory(Overlay overlay) {
-        Manifests manifests = overlay.render();
+    void reportingServiceRollsOutANewReplicaBeforeItStopsAnOldOne(Overlay overlay) {
+        JsonNode deployment = overlay.render().named("Deployment", "reporting-service");
 
-        JsonNode deployment = manifests.named("Deployment", "reporting-service");
-        assertThat(deployment.at("/spec/replicas").asInt()).isEqualTo(1);
-        assertThat(deployment.at("/spec/strategy/type").asText()).isEqualTo("Recreate");
-        assertThat(manifests.contains("HorizontalPodAutoscaler", "reporting-service")).isFalse();
-        assertThat(manifests.contains("PodDisruptionBudget", "reporting-service")).isFalse();
+        assertThat(deployment.at("/spec/strategy/type").asText()).isEqualTo("RollingUpdate");
+        assertThat(deployment.at("/spec/strategy/rollingUpdate/maxUnavailable").asInt(-1)).isZero();
+        assertThat(deployment.at("/spec/strategy/rollingUpdate/maxSurge").asInt()).isEqualTo(1);
+        // ready means caught up with the topics (reporting-service's readiness check), so it must be asked
+        assertThat(DeploymentRules.containers(deployment).get(0).at("/readinessProbe/httpGet/path").asText())
+                .isEqualTo("/q/health/ready");
+        // the pod is answered for the shutdown delay and drains within the grace period
+        assertThat(deployment.at("/spec/template/spec/terminationGracePeriodSeconds").asInt()).isGreaterThanOrEqualTo(25);
+    }
+
+    @Test
+    void inProductionReportingServiceRunsAtLeastTwoReplicasOnDifferentNodesWithABudgetAndACpuAutoscaler() {
+        Manifests prod = Overlay.PROD.render();
+
+        JsonNode autoscaler = prod.named("HorizontalPodAutoscaler", "reporting-service");
+        assertThat(autoscaler.at("/spec/scaleTargetRef/kind").asText()).isEqualTo("Deployment");
+        assertThat(autoscaler.at("/spec/scaleTargetRef/name").asText()).isEqualTo("reporting-service");
+        assertThat(autoscaler.at("/spec/minReplicas").asInt()).isEqualTo(2);
+        assertThat(autoscaler.at("/spec/maxReplicas").asInt()).isGreaterThan(2);
+        assertThat(autoscaler.at("/spec/metrics/0/resource/name").asText()).isEqualTo("cpu");
+        JsonNode deployment = prod.named("Deployment", "reporting-service");
+        assertThat(deployment.at("/spec/replicas").isMissingNode())
+                .as("the autoscaler, not the Deployment, owns the replica count of reporting-service").isTrue();
+
+        JsonNode budget = prod.named("PodDisruptionBudget", "reporting-service");
+        assertThat(budget.at("/spec/minAvailable").asInt()).isEqualTo(1);
+        assertThat(budget.at("/spec/selector/matchLabels/app.kubernetes.io~1name").asText()).isEqualTo("reporting-service");
+
+        JsonNode spread = deployment.at("/spec/template/spec/topologySpreadConstraints");
+        assertThat(spread.isArray()).isTrue();
+        JsonNode byNode = null;
+        for (JsonNode constraint : spread) {
+            if (constraint.path("topologyKey").asText().equals("kubernetes.io/hostname")) {
+                byNode = constraint;
+            }
+        }
+        assertThat(byNode).as("a spread over nodes").isNotNull();
+        assertThat(byNode.path("maxSkew").asInt()).isEqualTo(1);
+        assertThat(byNode.path("whenUnsatisfiable").asText()).isEqualTo("DoNotSchedule");
+        assertThat(byNode.at("/labelSelector/matchLabels/app.kubernetes.io~1name").asText()).isEqualTo("reporting-service");
+    }
+
+    @Test
+    void inDevelopmentReportingServiceHasNoAutoscalerOrBudget() {
+        Manifests dev = Overlay.DEV.render();
+
+        assertThat(dev.contains("HorizontalPodAutoscaler", "reporting-service")).isFalse();
+        assertThat(dev.contains("PodDisruptionBudget", "reporting-service")).isFalse();
     }
 
     private static String secretRef(JsonNode container, String variable) {

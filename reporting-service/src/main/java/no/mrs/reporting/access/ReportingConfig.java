@@ -20,4 +20,22 @@ public interface ReportingConfig {
      */
     @WithDefault("http://localhost:8080")
     String webAppUrl();
+
+    /** The replicas' settings (reporting-service/README.md, "Replicas"). */
+    Replica replica();
+
+    /** When a replica is ready for reads. */
+    Readiness readiness();
+
+    interface Replica {
+        /** How often a replica contends for the lead (or checks it), follows a switch, forgets saved changes. */
+        @WithDefault("1s")
+        java.time.Duration pollInterval();
+    }
+
+    interface Readiness {
+        /** Readiness is UP once the replica, after starting, has caught up with the topics to within this lag. */
+        @WithDefault("0")
+        long maxLag();
+    }
 }

@@ -276,6 +276,30 @@ public final class ReadModel {
         return ChangedRows.of(this, takeChanges());
     }
 
+    /** The rows of these changed keys as they stand now, copied out. */
+    public ChangedRows rowsOf(Changes taken) {
+        return ChangedRows.of(this, taken);
+    }
+
+    /**
+     * Records changes taken earlier as unsaved again (their save failed), under any made since: a key changed again
+     * keeps its newer row.
+     */
+    public void restoreChanges(Changes taken) {
+        changes.units.addAll(taken.units);
+        changes.indicators.addAll(taken.indicators);
+        changes.goals.addAll(taken.goals);
+        taken.results.forEach(changes.results::putIfAbsent);
+        taken.reported.forEach(changes.reported::putIfAbsent);
+        changes.streams.addAll(taken.streams);
+        changes.partitions.addAll(taken.partitions);
+    }
+
+    /** Whether changes are recorded that were not taken yet (not saved). */
+    public boolean hasChanges() {
+        return !changes.isEmpty();
+    }
+
     @SuppressWarnings("unchecked")
     private <T> T canonical(T value) {
         if (value == null) {

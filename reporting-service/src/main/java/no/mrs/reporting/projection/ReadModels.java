@@ -1,10 +1,12 @@
 package no.mrs.reporting.projection;
 
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import no.mrs.reporting.model.ChangedRows;
+import no.mrs.reporting.model.Changes;
 import no.mrs.reporting.model.PartitionId;
 import no.mrs.reporting.model.Position;
 import no.mrs.reporting.model.ReadModel;
@@ -13,8 +15,11 @@ import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -23,11 +28,21 @@ import java.util.function.Function;
  * The active read model: the in-memory copy of the active slot that the API reads and the live consumer updates.
  * Readers share a read lock; a batch of records is applied under the write lock and then saved while readers go
  * on reading. A rebuild swaps in a whole new model under the write lock.
+ *
+ * <p>Every replica applies every record to its own model; only the leader ({@link Leadership}) saves, in its lock's
+ * session. A follower keeps what it applied as unsaved changes until it sees that the slot holds all of it (then it
+ * forgets them), so that when it becomes the leader it can save exactly what the slot lacks: it first reads what the
+ * slot holds, keeps applying until its model has reached that, then saves everything it has not seen saved. The
+ * slot thus always holds one consistent prefix of the topics, whoever saved it. When the active slot is switched (a
+ * rebuild, on any replica), each replica loads the new slot and brings it level with its own model from the
+ * topics before it answers from it, so a reader never sees figures go back.
  */
 @ApplicationScoped
 public class ReadModels {
 
     private static final Logger LOG = Logger.getLogger(ReadModels.class);
+    /** How long bringing a loaded slot level with the live model may take. */
+    private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(2);
 
     @Inject
     SlotStore store;
@@ -35,14 +50,31 @@ public class ReadModels {
     @Inject
     RecordProjector projector;
 
+    @Inject
+    Leadership leadership;
+
+    @Inject
+    Replay replay;
+
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    /** Held while a live batch is applied and saved, so that batches are saved in the order they were applied. */
+    /**
+     * Held while a live batch is applied and saved, while the slot is switched or followed, and while a takeover is
+     * checked, so that batches are saved in the order they were applied.
+     */
     private final Object writer = new Object();
     private volatile ReadModel active;
     private volatile Slot activeSlot;
+    /** The generation of the active slot this model was loaded from (see {@link SlotStore#activate}). */
+    private volatile long generation;
+    /** After a batch failed half-applied: the offsets the model had reached before it, for the reload to catch up. */
+    private volatile Map<PartitionId, Long> resumeAt;
+    /** The leadership term in which this replica saves: its model has reached what the slot held at the takeover. */
+    private long savingTerm;
+    private long takeoverTerm;
+    private Map<PartitionId, Long> slotAtTakeover = Map.of();
 
     /** Loads the active slot at startup, so that the first request and the consumers' first seek find it ready. */
-    void load(@Observes StartupEvent event) {
+    void load(@Observes @Priority(10) StartupEvent event) {
         model();
     }
 
@@ -57,11 +89,12 @@ public class ReadModels {
     }
 
     /**
-     * Applies a batch of live records and saves the outcome in the active slot. Batches are applied one at a time
-     * (the two topics' consumers take turns). The in-memory apply holds the write lock; the changed rows are copied
-     * out and saved without any lock, so readers are not held up by the database write. A reader may therefore see a batch whose save is still in
-     * flight: every record it sees is durable on the broker, and if the save fails the model is dropped and the
-     * batch re-applied from the saved state, so what a reader sees is always a prefix of the topics.
+     * Applies a batch of live records and, on the leader, saves the outcome in the active slot. Batches are applied
+     * one at a time (the two topics' consumers take turns). The in-memory apply holds the write lock; the changed
+     * rows are copied out and saved without it, so readers are not held up by the database write. A reader may
+     * therefore see a batch whose save is still in flight: every record it sees is durable on the broker, and a save
+     * that fails leaves the rows recorded as unsaved in the model, to be saved by the retry (or, if this replica
+     * lost the lead, by the next leader from its own model), so the slot is always a prefix of the topics.
      */
     public void applyLive(Iterable<ConsumerRecord<String, String>> records) {
         // reading the JSON needs no lock (and uses both cores for a big batch)
@@ -69,41 +102,136 @@ public class ReadModels {
         records.forEach(batch::add);
         List<RecordProjector.Parsed> parsed = projector.parseAll(batch);
         synchronized (writer) {
-            Slot slot;
-            ChangedRows changes;
+            ReadModel model = model();
+            Map<PartitionId, Long> before = nextOffsets(model);
             lock.writeLock().lock();
             try {
-                ReadModel model = model();
-                slot = activeSlot;
-                try {
-                    for (int i = 0; i < batch.size(); i++) {
-                        projector.apply(model, batch.get(i), parsed.get(i));
-                    }
-                    changes = model.takeChangedRows();
-                } catch (RuntimeException e) {
-                    dropAfterFailure(e);
-                    throw e;
+                for (int i = 0; i < batch.size(); i++) {
+                    projector.apply(model, batch.get(i), parsed.get(i));
                 }
+            } catch (RuntimeException e) {
+                // a half-applied model must never be kept: load the slot again, level with where this batch began
+                LOG.errorf("Applying a batch failed; the read model will be reloaded from %s: %s", activeSlot.schema,
+                        e.getMessage());
+                resumeAt = before;
+                active = null;
+                throw e;
             } finally {
                 lock.writeLock().unlock();
             }
-            try {
-                store.write(slot, changes);
-            } catch (RuntimeException e) {
-                dropAfterFailure(e);
-                throw e;
+            save(model);
+        }
+    }
+
+    /**
+     * On the leader: saves what the model has not saved, in the leader's session and only into the active slot
+     * of the generation the model was loaded from. A takeover saves nothing until the model has reached what the
+     * slot held when this replica took the lock. Called with {@link #writer} held.
+     */
+    private void save(ReadModel model) {
+        if (!leadership.isLeader()) {
+            return;
+        }
+        long term = leadership.term();
+        try {
+            if (savingTerm != term) {
+                if (takeoverTerm != term) {
+                    SlotStore.SlotState slot = leadership.inTransaction(store::state);
+                    if (slot.active().generation() != generation) {
+                        follow();
+                        model = model();
+                    }
+                    slotAtTakeover = slot.nextOffsets();
+                    takeoverTerm = term;
+                }
+                if (!reached(model, slotAtTakeover)) {
+                    LOG.debugf("Taking over: the slot holds %s, this replica has reached %s", slotAtTakeover,
+                            nextOffsets(model));
+                    return;
+                }
+                savingTerm = term;
+                LOG.infof("Taking over saving the read models into %s from %s", activeSlot.schema,
+                        nextOffsets(model));
+            }
+        } catch (Leadership.NotLeader e) {
+            return;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the slot to take over failed", e);
+        }
+        Changes taken = model.takeChanges();
+        ChangedRows rows = model.rowsOf(taken);
+        if (rows.isEmpty()) {
+            return;
+        }
+        Slot slot = activeSlot;
+        long expected = generation;
+        try {
+            leadership.inTransaction(c -> {
+                SlotStore.Active now = store.active(c, true);
+                if (now.generation() != expected) {
+                    throw new SlotSwitched(now);
+                }
+                store.write(c, slot, rows);
+                return null;
+            });
+        } catch (SlotSwitched e) {
+            // a rebuild elsewhere switched the slot: what this model applied goes into the new one
+            LOG.infof("The active slot was switched to %s (generation %d)", e.now.slot().schema, e.now.generation());
+            follow();
+            save(model());
+        } catch (Leadership.NotLeader e) {
+            model.restoreChanges(taken);
+        } catch (SQLException | RuntimeException e) {
+            model.restoreChanges(taken);
+            throw new IllegalStateException("Saving the read model in " + slot.schema + " failed: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /**
+     * Every poll of the replica: contends for the lead (or checks it is still held), follows a switch of the active
+     * slot, on the leader saves what is unsaved (a takeover, or what a failed save left), on a follower forgets the
+     * changes the slot already holds.
+     */
+    public void keepUp() {
+        boolean leads = leadership.contend();
+        SlotStore.SlotState slot = store.state();
+        synchronized (writer) {
+            if (slot.active().generation() != generation) {
+                LOG.infof("The active slot was switched to %s (generation %d)", slot.active().slot().schema,
+                        slot.active().generation());
+                follow();
+            }
+            ReadModel model = model();
+            if (leads) {
+                save(model);
+            } else if (slot.active().generation() == generation && covers(slot.nextOffsets(), model)) {
+                model.takeChanges();
             }
         }
     }
 
     /**
-     * The memory may hold what the database refused: drop it, and load what was saved on next use (not now: the
-     * database may be the reason, and a half-applied model must never be kept).
+     * Loads the active slot anew and brings it level with what this replica has applied, from the topics, then
+     * answers from it. Called with {@link #writer} held (live consumption waits; readers go on with the old model).
      */
-    private void dropAfterFailure(RuntimeException e) {
-        LOG.errorf("Applying a batch failed; the read model will be reloaded from %s: %s", activeSlot.schema,
-                e.getMessage());
-        active = null;
+    private void follow() {
+        ReadModel current = active;
+        Map<PartitionId, Long> upTo = current != null ? nextOffsets(current)
+                : resumeAt != null ? resumeAt : Map.of();
+        SlotStore.Loaded loaded = store.loadActive();
+        long read = replay.catchUp(loaded.model(), upTo, CATCH_UP_LIMIT);
+        lock.writeLock().lock();
+        try {
+            active = loaded.model();
+            activeSlot = loaded.slot();
+            generation = loaded.generation();
+            resumeAt = null;
+        } finally {
+            lock.writeLock().unlock();
+        }
+        LOG.infof("The read models now come from %s (generation %d), %d records read to catch up",
+                loaded.slot().schema, loaded.generation(), read);
     }
 
     /** The next offset to consume of a partition, as the active slot has it. */
@@ -116,13 +244,28 @@ public class ReadModels {
         return activeSlot;
     }
 
+    /** The generation of the active slot that this replica answers from. */
+    public long generation() {
+        model();
+        return generation;
+    }
+
+    /** Whether this replica saves the read models (it leads and has taken over). */
+    public boolean saving() {
+        return leadership.isLeader() && savingTerm == leadership.term();
+    }
+
     /** What a rebuild does to take over, run while live consumption and reads wait. */
     public interface Switch {
         /** Brings the new model level with (or ahead of) the live one, then saves the switch in the transaction. */
         void takeOver(ReadModel live, Connection transaction) throws SQLException;
     }
 
-    /** Replaces the active model and slot atomically (for readers, the live consumer and the database). */
+    /**
+     * Replaces the active model and slot atomically (for readers, the live consumer and the database). The switch
+     * counts up the slot's generation: the leader, wherever it runs, saves no more into the old slot, and every
+     * replica follows.
+     */
     public void switchTo(Slot slot, ReadModel model, Switch takeOver) {
         synchronized (writer) {
             switchUnderWriter(slot, model, takeOver);
@@ -132,9 +275,10 @@ public class ReadModels {
     private void switchUnderWriter(Slot slot, ReadModel model, Switch takeOver) {
         lock.writeLock().lock();
         try (Connection c = store.transaction()) {
+            long switched;
             try {
                 takeOver.takeOver(model(), c);
-                store.activate(c, slot);
+                switched = store.activate(c, slot);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -142,7 +286,8 @@ public class ReadModels {
             }
             active = model;
             activeSlot = slot;
-            LOG.infof("The read models now come from %s", slot.schema);
+            generation = switched;
+            LOG.infof("The read models now come from %s (generation %d)", slot.schema, switched);
         } catch (SQLException e) {
             throw new IllegalStateException("Switching to " + slot.schema + " failed", e);
         } finally {
@@ -155,14 +300,57 @@ public class ReadModels {
         if (model == null) {
             synchronized (this) {
                 if (active == null) {
-                    Slot slot = store.activeSlot();
-                    active = store.load(slot);
-                    activeSlot = slot;
-                    LOG.infof("Loaded the read models from %s", slot.schema);
+                    SlotStore.Loaded loaded = store.loadActive();
+                    Map<PartitionId, Long> resume = resumeAt;
+                    if (resume != null) {
+                        replay.catchUp(loaded.model(), resume, CATCH_UP_LIMIT);
+                    }
+                    activeSlot = loaded.slot();
+                    generation = loaded.generation();
+                    active = loaded.model();
+                    resumeAt = null;
+                    LOG.infof("Loaded the read models from %s (generation %d)", loaded.slot().schema,
+                            loaded.generation());
                 }
                 model = active;
             }
         }
         return model;
+    }
+
+    private static Map<PartitionId, Long> nextOffsets(ReadModel model) {
+        Map<PartitionId, Long> next = new TreeMap<>();
+        model.positions().forEach((p, position) -> next.put(p, position.nextOffset()));
+        return next;
+    }
+
+    /** Whether the model has applied every partition up to the given next offsets. */
+    private static boolean reached(ReadModel model, Map<PartitionId, Long> next) {
+        for (Map.Entry<PartitionId, Long> e : next.entrySet()) {
+            if (model.position(e.getKey()).map(Position::nextOffset).orElse(0L) < e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the slot's saved offsets cover everything the model has applied. */
+    private static boolean covers(Map<PartitionId, Long> saved, ReadModel model) {
+        for (Map.Entry<PartitionId, Position> e : model.positions().entrySet()) {
+            if (saved.getOrDefault(e.getKey(), 0L) < e.getValue().nextOffset()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The active slot is no longer the one this model was loaded from. */
+    private static final class SlotSwitched extends RuntimeException {
+        final SlotStore.Active now;
+
+        SlotSwitched(SlotStore.Active now) {
+            super("The active read model slot was switched", null, false, false);
+            this.now = now;
+        }
     }
 }

@@ -47,14 +47,70 @@ public class SlotStore {
 
     // ---------------------------------------------------------------- the pointer
 
+    /** Which slot is active, and its generation (counted up by every switch). */
+    public record Active(Slot slot, long generation) {
+    }
+
+    /** What a slot holds as of one moment: the active pointer, the saved positions. */
+    public record SlotState(Active active, Map<PartitionId, Long> nextOffsets) {
+    }
+
+    /** A slot loaded into memory, with the generation it was loaded as. */
+    public record Loaded(Slot slot, long generation, ReadModel model) {
+    }
+
     public Slot activeSlot() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select active from read_model_slot where id = 1")) {
-            rs.next();
-            return Slot.ofSchema(rs.getString(1));
+        return active().slot();
+    }
+
+    public Active active() {
+        try (Connection c = dataSource.getConnection()) {
+            return active(c, false);
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the active read model slot failed", e);
         }
+    }
+
+    /** The active slot as {@code c} sees it; {@code forShare} locks the pointer against a switch until commit. */
+    public Active active(Connection c, boolean forShare) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "select active, generation from read_model_slot where id = 1" + (forShare ? " for share" : ""))) {
+            rs.next();
+            return new Active(Slot.ofSchema(rs.getString(1)), rs.getLong(2));
+        }
+    }
+
+    /** The active slot and the positions saved in it, read in one snapshot. */
+    public SlotState state() {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                SlotState state = state(c);
+                c.commit();
+                return state;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the active read model slot failed", e);
+        }
+    }
+
+    /** The active slot and the positions saved in it, in the caller's transaction. */
+    public SlotState state(Connection c) throws SQLException {
+        Active active = active(c, false);
+        Map<PartitionId, Long> next = new HashMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select topic, partition,"
+                + " next_offset from " + active.slot().schema + ".partition_position")) {
+            while (rs.next()) {
+                next.put(new PartitionId(rs.getString(1), rs.getInt(2)), rs.getLong(3));
+            }
+        }
+        return new SlotState(active, next);
     }
 
     /** Empties a slot's tables before a rebuild fills it. */
@@ -63,12 +119,21 @@ public class SlotStore {
                 "stream_position", "partition_position")));
     }
 
-    /** Makes {@code slot} the active one, together with whatever else the caller writes in the same transaction. */
-    public void activate(Connection c, Slot slot) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "update read_model_slot set active = ?, switched_at = now() where id = 1")) {
+    /**
+     * Makes {@code slot} the active one, together with whatever else the caller writes in the same transaction, and
+     * counts up the generation; the pointer is locked until commit, so a leader's save waits and then sees it.
+     */
+    public long activate(Connection c, Slot slot) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("update read_model_slot set active = ?, switched_at = now(),"
+                + " generation = generation + 1 where id = 1 and active <> ? returning generation")) {
             ps.setString(1, slot.schema);
-            ps.executeUpdate();
+            ps.setString(2, slot.schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException(slot.schema + " is already the active slot");
+                }
+                return rs.getLong(1);
+            }
         }
     }
 
@@ -252,10 +317,46 @@ public class SlotStore {
 
     /** The slot's content as a read model. */
     public ReadModel load(Slot slot) {
+        return loadSnapshot(slot).model();
+    }
+
+    /** The active slot's content as a read model, with the generation it was loaded as. */
+    public Loaded loadActive() {
+        return loadSnapshot(null);
+    }
+
+    /**
+     * Loads a slot (null: the active one) in one read-only snapshot, so that rows and positions agree even while
+     * another replica saves into it.
+     */
+    private Loaded loadSnapshot(Slot wanted) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            c.setReadOnly(true);
+            try {
+                Active active = active(c, false);
+                Slot slot = wanted == null ? active.slot() : wanted;
+                ReadModel model = load(c, slot);
+                c.commit();
+                return new Loaded(slot, active.generation(), model);
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setReadOnly(false);
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Loading the read model failed", e);
+        }
+    }
+
+    private ReadModel load(Connection c, Slot slot) {
         String s = slot.schema;
         ReadModel model = new ReadModel();
         long loaded = 0;
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+        try (Statement st = c.createStatement()) {
             st.setFetchSize(5_000);
             Map<String, List<Unit.Spell>> spells = new HashMap<>();
             try (ResultSet rs = st.executeQuery("select unit_id, parent_id, valid_from from " + s

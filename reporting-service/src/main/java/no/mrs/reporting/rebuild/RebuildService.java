@@ -8,20 +8,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import no.mrs.platform.problem.ProblemException;
+import no.mrs.platform.problem.Unavailable;
 import no.mrs.reporting.model.ChangedRows;
 import no.mrs.reporting.model.PartitionId;
 import no.mrs.reporting.model.Position;
 import no.mrs.reporting.model.ReadModel;
+import no.mrs.reporting.projection.Leadership;
 import no.mrs.reporting.projection.ReadModels;
 import no.mrs.reporting.projection.RecordProjector;
+import no.mrs.reporting.projection.Replay;
 import no.mrs.reporting.projection.Slot;
 import no.mrs.reporting.projection.SlotStore;
 import no.mrs.reporting.projection.Topics;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
@@ -55,6 +55,8 @@ public class RebuildService {
     private static final Duration TAKE_OVER_LIMIT = Duration.ofSeconds(30);
     /** Events applied between saves of the rebuilt slot. */
     private static final long SAVE_EVERY = 20_000;
+    /** The advisory lock a rebuild holds, on whichever replica it runs: "mrs-rbld" in ASCII. */
+    public static final long REBUILD_LOCK_KEY = 0x6d72732d72626c64L;
 
     @Inject
     ReadModels models;
@@ -71,6 +73,12 @@ public class RebuildService {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    Replay replay;
+
+    @Inject
+    Leadership leadership;
+
     private Thread running;
     private Counter completed;
     private Counter failed;
@@ -84,31 +92,72 @@ public class RebuildService {
                 .description("Rebuilds of the read models from the topics, by outcome").register(registry);
         failed = Counter.builder("mrs.rebuilds").tag("outcome", "failed")
                 .description("Rebuilds of the read models from the topics, by outcome").register(registry);
+        // another replica may be rebuilding right now: only when nobody holds the rebuild lock are RUNNING rows stale
+        try (Connection session = leadership.newSession("rebuild check")) {
+            if (Leadership.tryLock(session, REBUILD_LOCK_KEY)) {
+                failStale();
+            }
+        } catch (SQLException e) {
+            LOG.warnf("Could not check for rebuilds cut short: %s", e.getMessage());
+        }
+    }
+
+    private static void failStale() {
         QuarkusTransaction.requiringNew().run(() -> RebuildRow.update(
                 "state = ?1, error = ?2, finishedAt = ?3 where state = ?4", RebuildRow.State.FAILED,
                 "interrupted by a restart", Instant.now(), RebuildRow.State.RUNNING));
     }
 
-    /** Starts a rebuild; 409 while another one runs. */
+    /**
+     * Starts a rebuild; 409 while another one runs on any replica (the rebuild lock, a PostgreSQL advisory lock
+     * held in a session of the rebuild's own for as long as it runs, says so).
+     */
     public synchronized UUID start(String requestedBy) {
         if (running != null && running.isAlive()) {
             throw ProblemException.conflict("rebuild-running", "A rebuild is already running");
         }
-        Slot target = models.activeSlot().other();
-        UUID id = UUID.randomUUID();
-        QuarkusTransaction.requiringNew().run(() -> {
-            RebuildRow row = new RebuildRow();
-            row.rebuildId = id;
-            row.state = RebuildRow.State.RUNNING;
-            row.targetSlot = target.schema;
-            row.requestedBy = requestedBy;
-            row.startedAt = Instant.now();
-            row.persist();
-        });
-        running = new Thread(() -> run(id, target), "read-model-rebuild");
-        running.setDaemon(true);
-        running.start();
-        return id;
+        Connection session;
+        try {
+            session = leadership.newSession("rebuild");
+            if (!Leadership.tryLock(session, REBUILD_LOCK_KEY)) {
+                session.close();
+                throw ProblemException.conflict("rebuild-running", "A rebuild is already running on another replica");
+            }
+        } catch (SQLException e) {
+            throw new Unavailable(Unavailable.DATABASE, "The database did not answer", e);
+        }
+        try {
+            failStale();
+            // the slot that is not active now, whichever replica switched last
+            Slot target = store.activeSlot().other();
+            UUID id = UUID.randomUUID();
+            QuarkusTransaction.requiringNew().run(() -> {
+                RebuildRow row = new RebuildRow();
+                row.rebuildId = id;
+                row.state = RebuildRow.State.RUNNING;
+                row.targetSlot = target.schema;
+                row.requestedBy = requestedBy;
+                row.startedAt = Instant.now();
+                row.persist();
+            });
+            running = new Thread(() -> {
+                try (session) {
+                    run(id, target);
+                } catch (SQLException e) {
+                    LOG.debugf("Closing the rebuild's session: %s", e.getMessage());
+                }
+            }, "read-model-rebuild");
+            running.setDaemon(true);
+            running.start();
+            return id;
+        } catch (RuntimeException e) {
+            try {
+                session.close();
+            } catch (SQLException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
     }
 
     public Optional<RebuildRow> find(UUID id) {
@@ -128,13 +177,13 @@ public class RebuildService {
             }
             long eventsTotal = total;
             progress(id, row -> row.eventsTotal = eventsTotal);
-            try (KafkaConsumer<String, String> consumer = consumer(); Saver saver = new Saver(target)) {
+            try (KafkaConsumer<String, String> consumer = replay.consumer("rebuild"); Saver saver = new Saver(target)) {
                 Set<TopicPartition> assigned = new HashSet<>();
                 assign(consumer, assigned, end.keySet());
                 long saved = 0;
                 long savedAt = System.nanoTime();
                 while (!reached(model, end)) {
-                    applied[0] += poll(consumer, model);
+                    applied[0] += replay.poll(consumer, model);
                     // save in large batches (the slot is not read until the switch), and at least every second,
                     // on the saver's thread while the replay goes on
                     if (applied[0] - saved >= SAVE_EVERY || System.nanoTime() - savedAt > 1_000_000_000L) {
@@ -158,7 +207,7 @@ public class RebuildService {
                         if (System.nanoTime() > deadline) {
                             throw new IllegalStateException("Could not catch up with the live read models in time");
                         }
-                        applied[0] += poll(consumer, model);
+                        applied[0] += replay.poll(consumer, model);
                     }
                     store.write(tx, target, model.takeChangedRows());
                     finish(tx, id, applied[0]);
@@ -178,20 +227,6 @@ public class RebuildService {
         }
     }
 
-    private KafkaConsumer<String, String> consumer() {
-        Map<String, Object> config = topics.clientConfig();
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        // replaying: bigger chunks per partition than the default 1 MiB, but at most 16 MiB a fetch (not 50): the
-        // fetched bytes share the heap with two read models
-        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
-        config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 * 1024 * 1024);
-        config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-rebuild-" + UUID.randomUUID());
-        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
-    }
-
     private static void assign(KafkaConsumer<String, String> consumer, Set<TopicPartition> assigned,
             Set<PartitionId> wanted) {
         List<TopicPartition> added = new ArrayList<>();
@@ -205,17 +240,6 @@ public class RebuildService {
             consumer.assign(new ArrayList<>(assigned));
             consumer.seekToBeginning(added);
         }
-    }
-
-    /** Polls once and applies what came, reading the records' JSON in parallel first (the apply is sequential). */
-    private int poll(KafkaConsumer<String, String> consumer, ReadModel model) {
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-        List<RecordProjector.Parsed> parsed = projector.parseAll(records);
-        for (int i = 0; i < records.size(); i++) {
-            projector.apply(model, records.get(i), parsed.get(i));
-        }
-        return records.size();
     }
 
     /**

@@ -12,6 +12,7 @@ import no.mrs.reporting.model.Position;
 import no.mrs.reporting.projection.ReadModels;
 import no.mrs.reporting.status.ProjectionLag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
@@ -38,7 +39,12 @@ public class StatusResource {
     }
 
     public record ProjectionStatus(String slot, @JsonInclude(JsonInclude.Include.ALWAYS) Instant asOf, long lag,
-            List<PartitionStatus> partitions) {
+            List<PartitionStatus> partitions,
+            @Schema(description = "The active slot's generation this replica answers from: counts up with every"
+                    + " rebuild's switch; equal on every replica once each has followed the switch") long generation,
+            @Schema(description = "Whether this replica is the one that saves the read models (the leader, holding"
+                    + " the slot's advisory lock, and caught up with what the slot held when it took over); every"
+                    + " replica answers reads from its own copy") boolean leader) {
     }
 
     @GET
@@ -56,6 +62,7 @@ public class StatusResource {
                     position == null ? null : position.nextOffset() - 1, p.endOffset(), p.lag(),
                     position == null ? null : position.eventTime(), position == null ? null : position.appliedAt()));
         }
-        return new ProjectionStatus(models.activeSlot().schema, models.read(m -> m.asOf()), total, partitions);
+        return new ProjectionStatus(models.activeSlot().schema, models.read(m -> m.asOf()), total, partitions,
+                models.generation(), models.saving());
     }
 }
