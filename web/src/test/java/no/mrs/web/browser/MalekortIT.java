@@ -1,6 +1,7 @@
 package no.mrs.web.browser;
 
 import io.restassured.path.json.JsonPath;
+import no.mrs.devstack.DemoSeeder;
 import no.mrs.devstack.DevTokens;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -162,6 +163,25 @@ class MalekortIT {
             browser.heading("Målekort for Nav Sagene, juni 2021");
             assertThat(cells(browser, "B.45").get(1)).doesNotContain("Mulig målforskyvning");
         }
+    }
+
+    @Test
+    void noneOfTheDemosMonthsIsMarkedAsAnOutlier() throws Exception {
+        // the demo data went in through result-service's REST API like any submission, outlier check included
+        int checked = 0;
+        for (DemoSeeder.Unit office : DemoSeeder.UNITS) {
+            if (!office.level().equals("OFFICE")) {
+                continue;
+            }
+            List<Map<String, Object>> results = given().auth().oauth2(viewer()).get(WebStack.get().urls().result()
+                    + "/api/results?unitId=" + office.id() + "&from=2020-01&to=2021-12&limit=1000").then()
+                    .statusCode(200).extract().jsonPath().getList("$");
+            assertThat(results).as("demo results of " + office.id()).hasSize(24 * DemoSeeder.INDICATORS.size());
+            assertThat(results).as("demo results of " + office.id() + " marked as outliers")
+                    .allSatisfy(r -> assertThat(r.get("outlier")).as(r.get("measurementId").toString()).isNull());
+            checked += results.size();
+        }
+        assertThat(checked).isEqualTo(DemoSeeder.results().size());
     }
 
     @Test
