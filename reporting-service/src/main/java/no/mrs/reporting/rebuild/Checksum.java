@@ -17,7 +17,8 @@ import java.util.Map;
 
 /**
  * A SHA-256 digest of a read model's content: units with their parent spells, indicators, goals, office results
- * and the applied stream versions, each as a canonical line, sorted. Equal content gives an equal digest whatever
+ * (with their outlier marks) and the applied stream versions, each as a canonical line, sorted. Equal content gives
+ * an equal digest whatever
  * the order the events arrived in; offsets and times (which differ between a live and a rebuilt model) are left
  * out.
  */
@@ -49,8 +50,11 @@ public final class Checksum {
                     + revisions(g));
         }
         for (Result r : model.results()) {
+            // a figure never marked digests as before the outlier check
             lines.add(String.join("|", "result", r.unitId(), r.indicatorId(), r.period().toString(), num(r.numerator()),
-                    num(r.denominator()), num(r.value()), str(r.comment())));
+                    num(r.denominator()), num(r.value()), str(r.comment())) + (r.outlier() == null ? ""
+                            : "|outlier|" + num(r.outlier().figure()) + "|" + num(r.outlier().expectedLow()) + "|"
+                                    + num(r.outlier().expectedHigh())));
         }
         for (Map.Entry<String, Long> stream : model.streamVersions().entrySet()) {
             lines.add("stream|" + stream.getKey() + "|" + stream.getValue());
