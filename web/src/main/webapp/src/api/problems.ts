@@ -23,6 +23,8 @@ const BY_SLUG: Record<string, string> = {
   "proposal-decided": "Forslaget er allerede behandlet.",
   "empty-batch": "Det er ingen resultater å sende inn.",
   "already-locked": "Måneden er allerede låst.",
+  "already-confirmed": "Tallet er allerede bekreftet.",
+  "not-an-outlier": "Tallet er ikke merket som uvanlig, så det er ingenting å bekrefte.",
   "service-unavailable": "Tjenesten svarer ikke akkurat nå. Prøv igjen om litt.",
   csrf: "Siden er utløpt. Last inn siden på nytt og prøv igjen.",
   network: "Fikk ikke kontakt med MRS. Sjekk nettforbindelsen og prøv igjen.",

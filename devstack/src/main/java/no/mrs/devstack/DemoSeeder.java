@@ -201,7 +201,7 @@ public final class DemoSeeder {
      * by a fixed seeded spread around the national level; Nav Nordstrand shows goal displacement from April 2021
      * ({@link #displacement}).
      */
-    List<ObjectNode> results() {
+    public static List<ObjectNode> results() {
         List<Unit> offices = UNITS.stream().filter(u -> u.level().equals("OFFICE")).toList();
         Random random = new Random(2021);
         List<ObjectNode> results = new ArrayList<>();

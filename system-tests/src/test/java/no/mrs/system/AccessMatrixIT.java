@@ -264,6 +264,8 @@ class AccessMatrixIT {
         e.put("POST /api/results (csv)", s -> new Call("/api/results", "text/csv",
                 "measurementId,unitId,indicatorId,period,numerator,denominator\ncsv-" + Fixture.next()
                         + ",0314,B.15,2022-03,5,10\n"));
+        e.put("POST /api/results/0314/L.1/{flagged}/outlier-confirmation", s -> new Call("/api/results/0314/L.1/"
+                + fixture.flaggedMonth() + "/outlier-confirmation", json, "{\"reason\":\"checked\"}"));
         e.put("POST /api/periods/{month}/lock", s -> {
             int n = MONTHS.incrementAndGet();
             return new Call("/api/periods/%d-%02d/lock".formatted(2010 + n / 12, 1 + n % 12), json,

@@ -37,7 +37,8 @@ import static org.awaitility.Awaitility.await;
  * {@code allowClose: true} (oversized bodies) accepts the server closing the connection before the client has sent
  * the whole body, and {@code knownFailure} (a reason) marks a case that shows an open bug: it is listed and not sent (most of them change state), unless
  * {@code -Dbad-input.known=true}, when it is sent and its outcome reported, not asserted.
- * Placeholders {draft}, {goal}, {proposal} are resources the fixture made before the first checksum.
+ * Placeholders {draft}, {goal}, {proposal} are resources the fixture made before the first checksum; {flagged} is a
+ * month in which 0314's local count L.1 carries an unconfirmed outlier warning.
  */
 class BadInputIT {
 
@@ -53,6 +54,7 @@ class BadInputIT {
         placeholders.put("{draft}", fixture.draftLetter(2027, "0300"));
         placeholders.put("{goal}", fixture.localGoal("0314"));
         placeholders.put("{proposal}", fixture.proposal("0314"));
+        placeholders.put("{flagged}", fixture.flaggedMonth());
     }
 
     @Test
@@ -229,7 +231,9 @@ class BadInputIT {
                 "/api/periods", "/api/results/history?unitId=0314&indicatorId=B.15&period=2022-04",
                 "/api/results/history?unitId=0314&indicatorId=B.15&period=2022-01",
                 "/api/figure-comments?unitId=0300&indicatorId=B.15&period=2022-04",
-                "/api/figure-comments?unitId=0314&indicatorId=B.15&period=2022-04")) {
+                "/api/figure-comments?unitId=0314&indicatorId=B.15&period=2022-04",
+                "/api/results?unitId=0314&indicatorId=L.1&from=" + placeholders.get("{flagged}") + "&to="
+                        + placeholders.get("{flagged}"))) {
             state.put("result " + path, digest(get(fixture.result + path)));
         }
         state.put("reporting checksum", digest(given().auth().oauth2(Fixture.OPERATOR)

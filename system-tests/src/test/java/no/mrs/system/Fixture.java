@@ -95,6 +95,31 @@ final class Fixture {
         return SEQUENCE.incrementAndGet();
     }
 
+    // five months per flagged figure of 0314's local count L.1, from 2001-01 on (no other test reports L.1 then):
+    // three ordinary, the flagged one, one empty; with four, the same month a year before would be an earlier
+    // block's flagged month, and a figure like last year's same month is rightly no outlier
+    private static final AtomicInteger FLAGGED = new AtomicInteger();
+
+    /**
+     * A month in which office 0314's local count L.1 carries an unconfirmed outlier warning: three ordinary months
+     * (40) and then 4,000, submitted together. Each call makes a fresh one (a figure is confirmed only once).
+     */
+    String flaggedMonth() {
+        java.time.YearMonth first = java.time.YearMonth.of(2001, 1).plusMonths(5L * FLAGGED.getAndIncrement());
+        StringBuilder items = new StringBuilder();
+        for (int i = 0; i < 4; i++) {
+            java.time.YearMonth month = first.plusMonths(i);
+            items.append(i == 0 ? "" : ",").append("{\"measurementId\":\"outlier/").append(month).append('/')
+                    .append(next()).append("\",\"unitId\":\"0314\",\"indicatorId\":\"L.1\",\"period\":\"")
+                    .append(month).append("\",\"value\":").append(i < 3 ? 40 : 4000).append('}');
+        }
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"results\":[" + items + "]}")
+                .post(result + "/api/results").then().log().ifValidationFails().statusCode(200)
+                .body("accepted", org.hamcrest.Matchers.equalTo(4))
+                .body("warnings.size()", org.hamcrest.Matchers.equalTo(1));
+        return first.plusMonths(3).toString();
+    }
+
     String letterBody(int year, String issuer) {
         return """
                 {"year":%d,"issuerUnitId":"%s","title":"Mål- og disponeringsbrev %d","mainGoals":["Flere i arbeid"],

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { Link as RouterLink } from "react-router-dom";
-import { Alert, BodyShort, Box, Button, Heading, HStack, Link, Loader, ReadMore, Table, VStack } from "@navikt/ds-react";
-import { XMarkIcon } from "@navikt/aksel-icons";
+import { Alert, BodyShort, Box, Button, Heading, HStack, Link, Loader, ReadMore, Table, Tag, VStack } from "@navikt/ds-react";
+import { ExclamationmarkTriangleFillIcon, XMarkIcon } from "@navikt/aksel-icons";
 import type { Unit } from "../../api/units";
 import { ApiError } from "../../api/client";
 import { formatInstant, monthName } from "../../format";
@@ -89,6 +89,13 @@ export function RowDetail(props: {
           </Link>
         )}
 
+        {row.outlier && (
+          <Alert variant="warning">
+            {T.outlierWarning(monthName(card.period), figure(row.outlier.figure, row.measure),
+              figure(row.outlier.expectedLow, row.measure), figure(row.outlier.expectedHigh, row.measure))}
+          </Alert>
+        )}
+
         {row.pairedOutcome && points && (
           <section aria-labelledby="malekort-par">
             <VStack gap="space-8">
@@ -140,7 +147,18 @@ export function RowDetail(props: {
                       {[...points].reverse().map((p) => (
                         <Table.Row key={p.period}>
                           <Table.HeaderCell scope="row">{monthName(p.period)}</Table.HeaderCell>
-                          <Table.DataCell className="mrs-number">{figure(p.value, row.measure)}</Table.DataCell>
+                          <Table.DataCell className="mrs-number">
+                            {figure(p.value, row.measure)}
+                            {p.outlier && (
+                              <div className="malekort-outlier">
+                                <Tag size="xsmall" variant="moderate" data-color="warning" className="malekort-status"
+                                  icon={<ExclamationmarkTriangleFillIcon aria-hidden />}>
+                                  {T.outlierPoint(figure(p.outlier.expectedLow, row.measure),
+                                    figure(p.outlier.expectedHigh, row.measure))}
+                                </Tag>
+                              </div>
+                            )}
+                          </Table.DataCell>
                           <Table.DataCell className="mrs-number">{figure(p.target, row.measure)}</Table.DataCell>
                           {row.measure !== "COUNT" && (
                             <>

@@ -10,7 +10,8 @@ import {
   MinusCircleIcon,
   XMarkOctagonFillIcon,
 } from "@navikt/aksel-icons";
-import { fetchSeries, shiftMonth, type Scorecard, type ScorecardRow, type SeriesPoint, type Status } from "./api";
+import { fetchSeries, shiftMonth, type OutlierMark, type Scorecard, type ScorecardRow, type SeriesPoint,
+  type Status } from "./api";
 import { monthName } from "../../format";
 import { figure } from "./figures";
 import { Sparkline } from "./Sparkline";
@@ -59,6 +60,7 @@ export function ScorecardTable(props: { card: Scorecard; selected: string | null
                     aria-current={row.indicatorId === selected ? "true" : undefined}>
                     {row.name}
                   </Link>
+                  {row.outlier && <OutlierTag mark={row.outlier} measure={row.measure} month={monthName(card.period)} />}
                   {row.displacement && row.pairedOutcome && (
                     <div>
                       <Tag size="xsmall" variant="moderate" data-color="warning" className="malekort-status"
@@ -84,6 +86,21 @@ export function ScorecardTable(props: { card: Scorecard; selected: string | null
           </Table.Body>
         ))}
       </Table>
+    </div>
+  );
+}
+
+/** An office's figure of the month marked by the outlier check: an icon and words, and the expected range in text. */
+export function OutlierTag({ mark, measure, month }: { mark: OutlierMark; measure: ScorecardRow["measure"]; month: string }) {
+  return (
+    <div className="malekort-outlier">
+      <Tag size="xsmall" variant="moderate" data-color="warning" className="malekort-status"
+        icon={<ExclamationmarkTriangleFillIcon aria-hidden />} title={T.outlierTitle(month)}>
+        {T.outlierTag}
+      </Tag>{" "}
+      <span className="malekort-outlier-range">
+        {T.outlierRange(figure(mark.expectedLow, measure), figure(mark.expectedHigh, measure))}
+      </span>
     </div>
   );
 }

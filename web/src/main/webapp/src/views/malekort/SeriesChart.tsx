@@ -76,7 +76,14 @@ export function SeriesChart(props: { points: SeriesPoint[]; measure: Measure; la
           <polyline key={l.join()} className="malekort-value" points={l.join(" ")} />
         ))}
         {points.map((p, i) =>
-          p.value === null ? null : (
+          p.value === null ? null : p.outlier ? (
+            // an outlier is a diamond, not only another colour: its shape tells it apart
+            <path key={p.period} className="malekort-dot malekort-dot--outlier"
+              d={`M${x(i)},${y(p.value) - 7} L${x(i) + 7},${y(p.value)} L${x(i)},${y(p.value) + 7} L${x(i) - 7},${y(p.value)} Z`}>
+              <title>{`${monthName(p.period)}: ${figure(p.value, measure)} – ${T.outlierPoint(
+                figure(p.outlier.expectedLow, measure), figure(p.outlier.expectedHigh, measure))}`}</title>
+            </path>
+          ) : (
             <circle key={p.period} className={p.comment ? "malekort-dot malekort-dot--comment" : "malekort-dot"}
               cx={x(i)} cy={y(p.value)} r={p.comment ? 5 : 3.5}>
               <title>{`${monthName(p.period)}: ${figure(p.value, measure)}${p.comment ? ` – ${p.comment}` : ""}`}</title>
@@ -88,6 +95,9 @@ export function SeriesChart(props: { points: SeriesPoint[]; measure: Measure; la
         {caption && <strong>{caption}</strong>}
         <span><span className="malekort-key malekort-key--value" aria-hidden /> {T.chartValue}</span>
         <span><span className="malekort-key malekort-key--target" aria-hidden /> {T.chartTarget}</span>
+        {points.some((p) => p.outlier) && (
+          <span><span className="malekort-key--outlier" aria-hidden>◆</span> {T.outlierTag}</span>
+        )}
       </figcaption>
     </figure>
   );

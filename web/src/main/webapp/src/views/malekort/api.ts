@@ -32,6 +32,15 @@ export interface ScorecardRow {
   /** an activity indicator's outcome indicator (set by the directorate), and whether they diverge */
   pairedOutcome?: string | null;
   displacement?: boolean | null;
+  /** an office's figure of the month far from its own history, until a leader confirms it or it is corrected */
+  outlier?: OutlierMark | null;
+}
+
+/** The outlier check's mark: the figure and the range the office's history made expected (a share in per cent). */
+export interface OutlierMark {
+  figure: number;
+  expectedLow: number;
+  expectedHigh: number;
 }
 
 export interface Scorecard {
@@ -58,6 +67,7 @@ export interface SeriesPoint {
   denominator: number | null;
   target: number | null;
   comment: string | null;
+  outlier?: OutlierMark | null;
   /** the unit's own comments, then those of the units below it that month */
   comments?: FigureComment[];
 }

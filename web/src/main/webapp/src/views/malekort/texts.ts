@@ -63,7 +63,16 @@ export const T = {
     "Trend sammenligner de tre siste månedene med de tre før; innen 1 % regnes som stabil.",
     "Tallene for en region og for landet er summert over kontorene som hørte til enheten hver måned; andeler er summen av tellere delt på summen av nevnere.",
     "Velg en indikator for å se serien med mållinje, kommentarene fra kontorene og sammenligningen av enhetene under.",
+    "«Uvanlig tall» betyr at et kontors tall for måneden ligger langt unna kontorets egne tall (samme måned i fjor og de siste månedene). Tallet er tatt imot, men merket til en leder bekrefter det med en begrunnelse, eller det rettes.",
   ],
+
+  outlierTag: "Uvanlig tall",
+  outlierRange: (low: string, high: string) => `Forventet ${low}–${high}`,
+  outlierTitle: (month: string) =>
+    `Tallet for ${month} ligger langt unna kontorets egne tall. Det er merket til en leder bekrefter det eller det rettes.`,
+  outlierWarning: (month: string, figure: string, low: string, high: string) =>
+    `Uvanlig tall i ${month}: ${figure}. Ut fra kontorets egne tall (samme måned i fjor og de siste månedene) var det ventet mellom ${low} og ${high}. Tallet er merket til en leder bekrefter at det er riktig, eller det rettes.`,
+  outlierPoint: (low: string, high: string) => `Uvanlig tall, forventet ${low}–${high}`,
 
   displacementTag: "Mulig målforskyvning",
   displacementTitle: (activity: string, outcome: string) =>

@@ -3,10 +3,11 @@ import { CheckmarkCircleIcon } from "@navikt/aksel-icons";
 import { formatNumber } from "../../format";
 import type { Indicator, Result } from "./data";
 import { fieldsOf, figure, type Entry, type EntryField, type RowErrors } from "./rows";
+import { OutlierConfirmation } from "./OutlierConfirmation";
 import { T } from "./texts";
 
 /** The id of a field's input, for the error summary's links. */
-export function inputId(indicatorId: string, field: EntryField | "row"): string {
+export function inputId(indicatorId: string, field: EntryField | "row" | "confirmation"): string {
   return `rapport-${indicatorId.replace(/[^A-Za-z0-9_-]/g, "_")}-${field}`;
 }
 
@@ -25,8 +26,10 @@ export function IndicatorFields(props: {
   errors: RowErrors;
   readOnly: boolean;
   onChange: (field: EntryField, text: string) => void;
+  /** what a flagged figure needs: where it is, whether this person may confirm it, and what to do after */
+  outlier?: { unitId: string; period: string; canConfirm: boolean; onConfirmed: () => Promise<void> };
 }) {
-  const { indicator, entry, current, correcting, errors, readOnly, onChange } = props;
+  const { indicator, entry, current, correcting, errors, readOnly, onChange, outlier } = props;
   const id = indicator.indicatorId;
   const scale = indicator.measure === "SCORE" && indicator.scaleMin !== null && indicator.scaleMax !== null
     ? T.scale(formatNumber(indicator.scaleMin), formatNumber(indicator.scaleMax)) : undefined;
@@ -51,6 +54,10 @@ export function IndicatorFields(props: {
         </HStack>
       }
     >
+      {current?.outlier && outlier && (
+        <OutlierConfirmation indicator={indicator} outlier={current.outlier} unitId={outlier.unitId}
+          period={outlier.period} canConfirm={outlier.canConfirm} onConfirmed={outlier.onConfirmed} />
+      )}
       {errors.row && (
         <Alert variant="error" size="small" inline id={inputId(id, "row")} tabIndex={-1}>
           {errors.row}

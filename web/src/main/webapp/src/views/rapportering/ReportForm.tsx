@@ -3,9 +3,10 @@ import { Alert, BodyShort, Button, ErrorSummary, Heading, Loader, VStack } from 
 import { ApiError } from "../../api/client";
 import { formatInstant } from "../../format";
 import { duty, fetchIndicators, fetchLock, sortIndicators, submitJson, type Indicator, type Lock, type Result,
-  type ResultItem } from "./data";
+  type ResultItem, type Warning } from "./data";
 import { IndicatorFields, inputId } from "./IndicatorFields";
-import { changed, EMPTY, entryOf, itemOf, rowErrors, type Entry, type EntryField, type RowErrors } from "./rows";
+import { changed, EMPTY, entryOf, itemOf, outlierFigure, rowErrors, type Entry, type EntryField,
+  type RowErrors } from "./rows";
 import { fieldLabel, T } from "./texts";
 
 interface Loaded {
@@ -14,12 +15,12 @@ interface Loaded {
   lock: Lock | null;
 }
 
-type Outcome = { kind: "saved"; accepted: number; duplicates: number } | { kind: "nothing" } | null;
+type Outcome = { kind: "saved"; accepted: number; duplicates: number; warnings: Warning[] } | { kind: "nothing" } | null;
 
 /** An office's month as a form: one row per indicator it must report, sent as one batch. */
 export function ReportForm(props: { unitId: string; unitName: string; period: string; monthText: string;
-  canSubmit: boolean; reloadKey: number }) {
-  const { unitId, unitName, period, monthText, canSubmit, reloadKey } = props;
+  canSubmit: boolean; canConfirm: boolean; reloadKey: number }) {
+  const { unitId, unitName, period, monthText, canSubmit, canConfirm, reloadKey } = props;
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [entries, setEntries] = useState<Record<string, Entry>>({});
@@ -103,7 +104,8 @@ export function ReportForm(props: { unitId: string; unitName: string; period: st
       // what was stored is shown as stored; what was refused stays as typed, with its errors
       await load(keep);
       setErrors(next);
-      setOutcome({ kind: "saved", accepted: summary.accepted, duplicates: summary.duplicates });
+      setOutcome({ kind: "saved", accepted: summary.accepted, duplicates: summary.duplicates,
+        warnings: summary.warnings ?? [] });
       setFocusTarget(summary.rejected.length > 0 ? "summary" : "outcome");
     } catch (e) {
       setRefused(e instanceof ApiError ? e.message : T.loadFailed);
@@ -152,13 +154,31 @@ export function ReportForm(props: { unitId: string; unitName: string; period: st
           )}
           {outcome?.kind === "nothing" && <Alert variant="info">{T.nothingToSend}</Alert>}
           {outcome?.kind === "saved" && (
-            <Alert variant={rejectedCount > 0 ? "warning" : "success"}>
+            <Alert variant={rejectedCount > 0 || outcome.warnings.length > 0 ? "warning" : "success"}>
               <Heading level="3" size="xsmall" spacing>
                 {T.savedHeading}
               </Heading>
               <BodyShort>{T.saved(outcome.accepted)}</BodyShort>
               {outcome.duplicates > 0 && <BodyShort>{T.duplicates(outcome.duplicates)}</BodyShort>}
               {rejectedCount > 0 && <BodyShort>{T.rejectedRows(rejectedCount)}</BodyShort>}
+              {outcome.warnings.length > 0 && (
+                <>
+                  <Heading level="3" size="xsmall" spacing>
+                    {T.outlier.heading}
+                  </Heading>
+                  <ul className="rapport-warnings">
+                    {outcome.warnings.map((w) => {
+                      const measure = byId.get(w.indicatorId)?.measure ?? "COUNT";
+                      return (
+                        <li key={w.measurementId}>
+                          {T.outlier.warning(w.indicatorId, outlierFigure(measure, w.figure),
+                            outlierFigure(measure, w.expectedLow), outlierFigure(measure, w.expectedHigh))}
+                        </li>
+                      );
+                    })}
+                  </ul>
+                </>
+              )}
             </Alert>
           )}
         </div>
@@ -179,6 +199,7 @@ export function ReportForm(props: { unitId: string; unitName: string; period: st
                   errors={errors[i.indicatorId] ?? {}}
                   readOnly={!canSubmit}
                   onChange={(field, text) => update(i.indicatorId, field, text)}
+                  outlier={{ unitId, period, canConfirm, onConfirmed: () => load(entries) }}
                 />
               ))}
             </VStack>

@@ -21,6 +21,28 @@ export interface Result {
   value: number | null;
   comment: string | null;
   correctionReason: string | null;
+  /** the outlier check's warning on the current value, and its confirmation once a leader gave one */
+  outlier?: Outlier | null;
+}
+
+export interface Outlier {
+  figure: number;
+  expectedLow: number;
+  expectedHigh: number;
+  confirmedBy: string | null;
+  confirmedAt: string | null;
+  confirmationReason: string | null;
+}
+
+/** An accepted item far from the office's own history (a share in per cent, a score as the mean). */
+export interface Warning {
+  index: number;
+  measurementId: string;
+  indicatorId: string;
+  code: string;
+  figure: number;
+  expectedLow: number;
+  expectedHigh: number;
 }
 
 export interface Lock {
@@ -40,6 +62,7 @@ export interface Summary {
   accepted: number;
   duplicates: number;
   rejected: RejectedItem[];
+  warnings: Warning[];
 }
 
 /** The item the service takes (result-service README); numbers that do not parse are sent as typed. */
@@ -101,6 +124,13 @@ export function submitCsv(file: Blob): Promise<Summary> {
   return call<Summary>("result", "results", { method: "POST", raw: { body: file, contentType: "text/csv" } }).then(
     (a) => a.data,
   );
+}
+
+/** A leader confirms, with a reason, a figure the outlier check warned about. */
+export function confirmOutlier(unitId: string, indicatorId: string, period: string, reason: string): Promise<unknown> {
+  const enc = encodeURIComponent;
+  return call("result", `results/${enc(unitId)}/${enc(indicatorId)}/${enc(period)}/outlier-confirmation`,
+    { method: "POST", body: { reason } }).then((a) => a.data);
 }
 
 /** Indicators in scorecard order: by perspective, then id. */

@@ -87,6 +87,9 @@ function FormPage() {
       : units.filter((u) => u.level === "OFFICE");
   }, [units, session.units, canSubmit, unitId]);
   const name = unitName(units, unitId);
+  // a leader of the office or a unit above it, or the directorate, may confirm a figure marked as an outlier
+  const canConfirm = hasRole(session, "leader", "directorate") && !!units
+    && covered(units, session.units).has(unitId);
 
   return (
     <VStack gap="space-24">
@@ -103,7 +106,7 @@ function FormPage() {
         {T.statusLink}
       </Link>
       <ReportForm unitId={unitId} unitName={name} period={period} monthText={monthName(period)} canSubmit={canSubmit}
-        reloadKey={reloadKey} />
+        canConfirm={canConfirm} reloadKey={reloadKey} />
       {canSubmit && <CsvUpload onUploaded={() => setReloadKey((k) => k + 1)} />}
     </VStack>
   );

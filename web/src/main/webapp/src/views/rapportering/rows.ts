@@ -122,3 +122,9 @@ function specificMessage(indicator: Indicator, field: string, code: string, scal
   if (field === "numerator" && !score && sent < 0) return T.errors.numeratorNegative;
   return undefined;
 }
+
+/** A figure of the outlier check (a share already in per cent) as the form shows figures. */
+export function outlierFigure(measure: string, value: number): string {
+  if (measure === "RATIO") return formatPercent(value);
+  return formatNumber(value, measure === "SCORE" ? 2 : 0);
+}

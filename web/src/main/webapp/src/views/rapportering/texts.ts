@@ -47,6 +47,20 @@ export const T = {
   locked: (when: string) =>
     `Måneden er låst (${when}). Nye tall kan ikke sendes inn. En leder kan rette et rapportert tall med begrunnelse.`,
   lockedPlain: "Måneden er låst. Nye tall kan ikke sendes inn. En leder kan rette et rapportert tall med begrunnelse.",
+  outlier: {
+    heading: "Uvanlige tall",
+    warning: (id: string, figure: string, low: string, high: string) =>
+      `${id}: ${figure} ligger langt unna kontorets egne tall (forventet ${low}–${high}). Tallet er lagret, men merket i målekortet til en leder bekrefter det eller det rettes.`,
+    tag: "Uvanlig tall",
+    marked: (low: string, high: string) =>
+      `Tallet ligger langt unna kontorets egne tall: forventet ${low}–${high} ut fra samme måned i fjor og de siste månedene. Er det feil, rett det. Er det riktig, kan en leder bekrefte det.`,
+    confirmed: (who: string, reason: string) => `Bekreftet av ${who}: «${reason}»`,
+    reason: "Begrunnelse for at tallet er riktig",
+    reasonDescription: "Forklar hvorfor tallet er riktig, for eksempel en jobbmesse eller en omorganisering.",
+    confirm: (id: string) => `Bekreft tallet for ${id}`,
+    reasonRequired: "Skriv en begrunnelse for at tallet er riktig.",
+    done: "Tallet er bekreftet. Merket i målekortet blir borte.",
+  },
   statusLink: "Se hvilke kontorer som har rapportert",
   formLink: "Til rapporteringsskjemaet",
   // field messages that say more than the shared ones, for this form

@@ -1,5 +1,7 @@
 package no.mrs.reporting.model;
 
+import no.mrs.contracts.result.Outlier;
+
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.Objects;
@@ -33,6 +35,8 @@ public final class Result {
     private final String comment;
     private final String measurementId;
     private final long streamVersion;
+    /** The outlier check's warning while the figure is marked (null: none, or confirmed by a leader). */
+    private final Outlier outlier;
 
     public Result(String unitId, String indicatorId, YearMonth period, BigDecimal numerator,
             BigDecimal denominator, BigDecimal value, String comment, String measurementId) {
@@ -41,7 +45,14 @@ public final class Result {
 
     public Result(String unitId, String indicatorId, YearMonth period, BigDecimal numerator,
             BigDecimal denominator, BigDecimal value, String comment, String measurementId, long streamVersion) {
+        this(unitId, indicatorId, period, numerator, denominator, value, comment, measurementId, streamVersion, null);
+    }
+
+    public Result(String unitId, String indicatorId, YearMonth period, BigDecimal numerator,
+            BigDecimal denominator, BigDecimal value, String comment, String measurementId, long streamVersion,
+            Outlier outlier) {
         this.unitId = unitId;
+        this.outlier = outlier;
         this.indicatorId = indicatorId;
         this.period = period;
         this.comment = comment;
@@ -77,7 +88,13 @@ public final class Result {
 
     public Result withStreamVersion(long version) {
         return new Result(unitId, indicatorId, period, numerator(), denominator(), value(), comment, measurementId,
-                version);
+                version, outlier);
+    }
+
+    /** The same figure with another outlier mark (null: not marked), e.g. once a leader confirmed it. */
+    public Result withOutlier(Outlier mark, String measurementId) {
+        return new Result(unitId, indicatorId, period, numerator(), denominator(), value(), comment, measurementId,
+                streamVersion, mark);
     }
 
     public Key key() {
@@ -123,6 +140,11 @@ public final class Result {
         return streamVersion;
     }
 
+    /** The outlier check's warning while the figure is marked; null when not (never flagged, or confirmed). */
+    public Outlier outlier() {
+        return outlier;
+    }
+
     private BigDecimal figure(int index, long unscaled, int scale) {
         if (scale == ABSENT) {
             return null;
@@ -136,19 +158,19 @@ public final class Result {
                 && period.equals(r.period) && Objects.equals(numerator(), r.numerator())
                 && Objects.equals(denominator(), r.denominator()) && Objects.equals(value(), r.value())
                 && Objects.equals(comment, r.comment) && Objects.equals(measurementId, r.measurementId)
-                && streamVersion == r.streamVersion;
+                && streamVersion == r.streamVersion && Objects.equals(outlier, r.outlier);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(unitId, indicatorId, period, numerator(), denominator(), value(), comment, measurementId,
-                streamVersion);
+                streamVersion, outlier);
     }
 
     @Override
     public String toString() {
         return "Result[" + unitId + ", " + indicatorId + ", " + period + ", numerator=" + numerator() + ", denominator="
                 + denominator() + ", value=" + value() + ", comment=" + comment + ", measurementId=" + measurementId
-                + ", streamVersion=" + streamVersion + "]";
+                + ", streamVersion=" + streamVersion + (outlier == null ? "" : ", outlier=" + outlier) + "]";
     }
 }

@@ -22,6 +22,7 @@ import no.mrs.contracts.goal.UnitRegistered;
 import no.mrs.contracts.goal.UnitRenamed;
 import no.mrs.contracts.result.FigureCommented;
 import no.mrs.contracts.result.DeadLetterEvent;
+import no.mrs.contracts.result.OutlierConfirmed;
 import no.mrs.contracts.result.PeriodLocked;
 import no.mrs.contracts.result.ResultCorrected;
 import no.mrs.contracts.result.ResultEvent;
@@ -180,11 +181,20 @@ public final class EventProjector {
     private static void applyResult(ReadModel model, ResultEvent event, String actor) {
         if (event instanceof ResultRecorded r) {
             model.put(new Result(r.unitId(), r.indicatorId(), r.period(), r.numerator(), r.denominator(), r.value(),
-                    r.comment(), r.measurementId()), new Reported(r.receivedAt(), actor,
+                    r.comment(), r.measurementId(), 0L, r.outlier()), new Reported(r.receivedAt(), actor,
                             r.submitterKind() == null ? null : r.submitterKind().name()));
         } else if (event instanceof ResultCorrected c) {
+            // the check ran again on the corrected figure: its warning (or none) replaces the old mark
             model.put(new Result(c.unitId(), c.indicatorId(), c.period(), c.numerator(), c.denominator(), c.value(),
-                    c.comment(), c.measurementId()));
+                    c.comment(), c.measurementId(), 0L, c.outlier()));
+        } else if (event instanceof OutlierConfirmed o) {
+            Optional<Result> result = model.result(new Result.Key(o.unitId(), o.indicatorId(), o.period()));
+            if (result.isEmpty()) {
+                LOG.warnf("Skipping OutlierConfirmed for %s/%s/%s, which was never reported", o.unitId(),
+                        o.indicatorId(), o.period());
+            }
+            // a leader confirmed the figure: it is no longer marked
+            result.ifPresent(r -> model.put(r.withOutlier(null, o.measurementId())));
         } else if (event instanceof FigureCommented c) {
             model.addFigureComment(new FigureComment(c.unitId(), c.indicatorId(), c.period(), 0, c.comment(), actor,
                     c.commentedAt()));

@@ -10,6 +10,7 @@ import no.mrs.contracts.goal.LocalAdjustment;
 import no.mrs.contracts.goal.Measure;
 import no.mrs.contracts.goal.Perspective;
 import no.mrs.contracts.goal.UnitLevel;
+import no.mrs.contracts.result.Outlier;
 import no.mrs.reporting.model.ChangedRows;
 import no.mrs.reporting.model.FigureComment;
 import no.mrs.reporting.model.Goal;
@@ -250,11 +251,13 @@ public class SlotStore {
         if (!changes.results().isEmpty()) {
             // a correction keeps when and by whom the figure was first reported
             try (PreparedStatement ps = c.prepareStatement("insert into " + s + ".result (unit_id, indicator_id, period,"
-                    + " numerator, denominator, value, comment, measurement_id, reported_at, reported_by, reporter_kind)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " numerator, denominator, value, comment, measurement_id, reported_at, reported_by, reporter_kind,"
+                    + " outlier_figure, outlier_low, outlier_high)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     + " on conflict (unit_id, indicator_id, period) do update set numerator = excluded.numerator,"
                     + " denominator = excluded.denominator, value = excluded.value, comment = excluded.comment,"
-                    + " measurement_id = excluded.measurement_id,"
+                    + " measurement_id = excluded.measurement_id, outlier_figure = excluded.outlier_figure,"
+                    + " outlier_low = excluded.outlier_low, outlier_high = excluded.outlier_high,"
                     + " reported_at = coalesce(excluded.reported_at, result.reported_at),"
                     + " reported_by = coalesce(excluded.reported_by, result.reported_by),"
                     + " reporter_kind = coalesce(excluded.reporter_kind, result.reporter_kind)")) {
@@ -271,6 +274,10 @@ public class SlotStore {
                     setInstant(ps, 9, reported == null ? null : reported.at());
                     ps.setString(10, reported == null ? null : reported.by());
                     ps.setString(11, reported == null ? null : reported.kind());
+                    Outlier outlier = r.outlier();
+                    ps.setBigDecimal(12, outlier == null ? null : outlier.figure());
+                    ps.setBigDecimal(13, outlier == null ? null : outlier.expectedLow());
+                    ps.setBigDecimal(14, outlier == null ? null : outlier.expectedHigh());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -418,14 +425,16 @@ public class SlotStore {
                 }
             }
             try (ResultSet rs = st.executeQuery("select unit_id, indicator_id, period, numerator, denominator, value,"
-                    + " comment, measurement_id from " + s + ".result")) {
+                    + " comment, measurement_id, outlier_figure, outlier_low, outlier_high from " + s + ".result")) {
                 while (rs.next()) {
                     if (++loaded % 10_000 == 0) {
                         model.takeChanges(); // loading changes nothing to save: keep the model's record short
                     }
+                    java.math.BigDecimal figure = rs.getBigDecimal(9);
                     model.put(new Result(rs.getString(1), rs.getString(2), YearMonth.parse(rs.getString(3)),
                             rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7),
-                            rs.getString(8)));
+                            rs.getString(8), 0L, figure == null ? null
+                                    : new Outlier(figure, rs.getBigDecimal(10), rs.getBigDecimal(11))));
                 }
             }
             try (ResultSet rs = st.executeQuery("select unit_id, year, max_steering_goals from " + s

@@ -17,9 +17,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A SHA-256 digest of a read model's content: units with their parent spells, indicators, goals, office results,
- * the units' own goal budgets, the comments on aggregate figures and the applied stream versions, each as a
- * canonical line, sorted. Equal content gives an equal digest whatever the order the events arrived in; offsets and times (which differ between a live and a rebuilt model) are left
+ * A SHA-256 digest of a read model's content: units with their parent spells, indicators, goals, office results
+ * (with their outlier marks), the units' own goal budgets, the comments on aggregate figures and the applied stream
+ * versions, each as a canonical line, sorted. Equal content gives an equal digest whatever
+ * the order the events arrived in; offsets and times (which differ between a live and a rebuilt model) are left
  * out.
  */
 public final class Checksum {
@@ -50,8 +51,11 @@ public final class Checksum {
                     + revisions(g));
         }
         for (Result r : model.results()) {
+            // a figure never marked digests as before the outlier check
             lines.add(String.join("|", "result", r.unitId(), r.indicatorId(), r.period().toString(), num(r.numerator()),
-                    num(r.denominator()), num(r.value()), str(r.comment())));
+                    num(r.denominator()), num(r.value()), str(r.comment())) + (r.outlier() == null ? ""
+                            : "|outlier|" + num(r.outlier().figure()) + "|" + num(r.outlier().expectedLow()) + "|"
+                                    + num(r.outlier().expectedHigh())));
         }
         model.goalBudgets().forEach((unitId, byYear) -> byYear.forEach((year, cap) ->
                 lines.add("budget|" + unitId + "|" + year + "|" + cap)));

@@ -45,17 +45,36 @@ public record Scorecard(String unitId, String unitName, String period, List<Pers
                     + " this activity rose by more than 5 % of its earlier level while its paired outcome got worse"
                     + " by more than 5 % (in the outcome's direction); false when not; null when not paired or a"
                     + " window of either has no data")
-            Boolean displacement) {
+            Boolean displacement,
+            @Schema(description = "An office's figure of the month that result-service's outlier check warned about"
+                    + " and no leader has confirmed yet (a correction without a warning clears it too): the figure"
+                    + " and the range the office's history made expected, in the row's terms (RATIO as a percentage)."
+                    + " Null when the figure is not marked, and on the rows of regions and the nation")
+            OutlierMark outlier) {
 
         /** A row of an indicator that is not paired. */
         public Row(String indicatorId, String name, Measure measure, Direction direction, GoalRef goal, Trend trend,
                 Status status, Pair yearToDate, Pair period) {
-            this(indicatorId, name, measure, direction, goal, trend, status, yearToDate, period, null, null);
+            this(indicatorId, name, measure, direction, goal, trend, status, yearToDate, period, null, null, null);
         }
 
         public Row withDisplacement(String outcome, Boolean flag) {
             return new Row(indicatorId, name, measure, direction, goal, trend, status, yearToDate, period, outcome,
-                    flag);
+                    flag, outlier);
+        }
+
+        public Row withOutlier(OutlierMark mark) {
+            return new Row(indicatorId, name, measure, direction, goal, trend, status, yearToDate, period,
+                    pairedOutcome, displacement, mark);
+        }
+    }
+
+    /** A figure marked by the outlier check: what was reported, and the range the office's history made expected. */
+    public record OutlierMark(Double figure, Double expectedLow, Double expectedHigh) {
+
+        public static OutlierMark of(no.mrs.contracts.result.Outlier outlier) {
+            return outlier == null ? null : new OutlierMark(outlier.figure().doubleValue(),
+                    outlier.expectedLow().doubleValue(), outlier.expectedHigh().doubleValue());
         }
     }
 

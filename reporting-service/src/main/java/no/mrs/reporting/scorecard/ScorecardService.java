@@ -117,7 +117,8 @@ public class ScorecardService {
             model.indicator(indicatorId).ifPresent(indicator -> rows
                     .computeIfAbsent(indicator.perspective(), p -> new ArrayList<>())
                     .add(row(figures, unitId, indicator, goals.get(indicatorId), period).withDisplacement(
-                            indicator.pairedOutcome(), Displacement.of(figures, unitId, indicator, period))));
+                            indicator.pairedOutcome(), Displacement.of(figures, unitId, indicator, period))
+                            .withOutlier(outlier(model, unit.get(), indicatorId, period))));
         }
         List<Scorecard.PerspectiveRows> perspectives = new ArrayList<>();
         rows.forEach((perspective, list) -> perspectives.add(new Scorecard.PerspectiveRows(perspective, list)));
@@ -140,6 +141,15 @@ public class ScorecardService {
                 new Scorecard.Pair(number(ytd.figure(indicator.measure())), number(ytdLastYear.figure(indicator.measure()))),
                 new Scorecard.Pair(number(month.figure(indicator.measure())),
                         number(monthLastYear.figure(indicator.measure()))));
+    }
+
+    /** The outlier mark of an office's figure of the month (null for regions and the nation, which report none). */
+    static Scorecard.OutlierMark outlier(ReadModel model, Unit unit, String indicatorId, YearMonth period) {
+        if (unit.level() != no.mrs.contracts.goal.UnitLevel.OFFICE) {
+            return null;
+        }
+        return model.result(new no.mrs.reporting.model.Result.Key(unit.unitId(), indicatorId, period))
+                .map(r -> Scorecard.OutlierMark.of(r.outlier())).orElse(null);
     }
 
     /** JSON numbers as doubles: 77/100 is 77.0, 2/3 is 66.66666666666667. */

@@ -15,6 +15,7 @@ import no.mrs.reporting.model.Indicator;
 import no.mrs.reporting.model.Result;
 import no.mrs.reporting.model.Unit;
 import no.mrs.reporting.projection.ReadModels;
+import no.mrs.reporting.scorecard.Scorecard;
 import no.mrs.platform.problem.ProblemException;
 
 import java.time.YearMonth;
@@ -43,14 +44,16 @@ public class SeriesService {
             for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
                 Sums sums = figures.month(unitId, indicator, month);
                 Goal goal = GoalsInForce.forUnit(model, figures.hierarchy(), unitId, month).get(indicatorId);
-                String comment = unit.level() == UnitLevel.OFFICE
-                        ? model.result(new Result.Key(unitId, indicatorId, month)).map(Result::comment).orElse(null)
+                Result office = unit.level() == UnitLevel.OFFICE
+                        ? model.result(new Result.Key(unitId, indicatorId, month)).orElse(null)
                         : null;
+                String comment = office == null ? null : office.comment();
                 boolean fraction = indicator.measure() != Measure.COUNT;
                 points.add(new SeriesPoint(month.toString(), number(sums.figure(indicator.measure())),
                         fraction ? number(sums.numeratorOrNull()) : null,
                         fraction ? number(sums.denominatorOrNull()) : null,
                         goal == null ? null : number(goal.targetIn(month)), comment,
+                        office == null ? null : Scorecard.OutlierMark.of(office.outlier()),
                         comments(model, figures.hierarchy(), unit, indicatorId, month)));
             }
             return points;

@@ -4,9 +4,12 @@ import no.mrs.contracts.goal.Measure;
 import no.mrs.contracts.goal.UnitLevel;
 import no.mrs.contracts.result.ResultCorrected;
 import no.mrs.contracts.result.ResultEvent;
+import no.mrs.contracts.result.Outlier;
 import no.mrs.contracts.result.ResultRecorded;
 import no.mrs.platform.problem.FieldError;
 import no.mrs.result.catalogue.Catalogue;
+import no.mrs.result.outlier.OutlierCheck;
+import no.mrs.result.outlier.Series;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -41,7 +44,14 @@ public final class ResultDecider {
      * values of the batch's keys, the locked months, this month and the time of receipt.
      */
     public record Context(Catalogue catalogue, Map<String, ResultItem> measurements,
-            Map<ResultKey, CurrentValue> current, Set<YearMonth> locked, YearMonth thisMonth, Instant receivedAt) {
+            Map<ResultKey, CurrentValue> current, Set<YearMonth> locked, YearMonth thisMonth, Instant receivedAt,
+            Map<Series, Map<YearMonth, OutlierCheck.Figure>> history) {
+
+        /** Without the offices' history: no figure is checked for outliers. */
+        public Context(Catalogue catalogue, Map<String, ResultItem> measurements,
+                Map<ResultKey, CurrentValue> current, Set<YearMonth> locked, YearMonth thisMonth, Instant receivedAt) {
+            this(catalogue, measurements, current, locked, thisMonth, receivedAt, Map.of());
+        }
     }
 
     private ResultDecider() {
@@ -50,11 +60,25 @@ public final class ResultDecider {
     public static List<Verdict> decide(List<Submission> batch, Context context) {
         Map<String, ResultItem> measurements = new HashMap<>(context.measurements());
         Map<ResultKey, CurrentValue> current = new HashMap<>(context.current());
+        // the history grows with the batch: a batch of an office's year judges each month against the ones before
+        Map<Series, Map<YearMonth, OutlierCheck.Figure>> history = new HashMap<>();
+        context.history().forEach((series, months) -> history.put(series, new HashMap<>(months)));
         List<Verdict> verdicts = new ArrayList<>(batch.size());
         for (Submission submission : batch) {
             Verdict verdict = judge(submission, context, measurements, current);
             if (verdict instanceof Verdict.Accepted accepted) {
                 ResultItem item = submission.item();
+                Catalogue.Indicator indicator = context.catalogue().indicator(item.indicatorId()).orElseThrow();
+                Map<YearMonth, OutlierCheck.Figure> months = history.computeIfAbsent(
+                        new Series(item.unitId(), item.indicatorId()), s -> new HashMap<>());
+                OutlierCheck.Figure figure = new OutlierCheck.Figure(item.numerator(), item.denominator(), item.value());
+                Outlier warning = OutlierCheck.check(indicator.measure(), accepted.key().period(), figure, months)
+                        .orElse(null);
+                if (warning != null) {
+                    accepted = accepted.withOutlier(warning);
+                    verdict = accepted;
+                }
+                months.put(accepted.key().period(), figure);
                 measurements.put(item.measurementId(), item);
                 current.put(accepted.key(), new CurrentValue(item.measurementId(), item.numerator(),
                         item.denominator(), item.value(), accepted.version()));
@@ -62,6 +86,14 @@ public final class ResultDecider {
             verdicts.add(verdict);
         }
         return verdicts;
+    }
+
+    /**
+     * The months of an office's history the outlier check reads for a figure of {@code period}: the twelve before
+     * it.
+     */
+    public static YearMonth historyFrom(YearMonth period) {
+        return period.minusMonths(OutlierCheck.SPREAD_MONTHS);
     }
 
     private static Verdict judge(Submission submission, Context context, Map<String, ResultItem> measurements,

@@ -10,6 +10,7 @@ import no.mrs.platform.paging.Cursor;
 import no.mrs.platform.paging.Page;
 import no.mrs.platform.paging.PageRequest;
 import no.mrs.result.catalogue.CatalogueStore;
+import no.mrs.result.outlier.Series;
 
 import org.jboss.logging.Logger;
 
@@ -18,6 +19,8 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -84,9 +87,16 @@ public class ResultService {
                 keys.add(key);
             }
         }
+        // the outlier check's history: the months before each item of the batch's offices and indicators, one query
+        Map<Series, YearMonth[]> months = new HashMap<>();
+        for (ResultKey key : keys) {
+            months.merge(new Series(key.unitId(), key.indicatorId()),
+                    new YearMonth[] { ResultDecider.historyFrom(key.period()), key.period().minusMonths(1) },
+                    (a, b) -> new YearMonth[] { a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1] });
+        }
         ResultDecider.Context context = new ResultDecider.Context(catalogue.snapshot(), results.measurements(ids),
                 results.current(keys), results.lockedPeriods(), YearMonth.now(clock.withZone(config.zone())),
-                receivedAt);
+                receivedAt, results.history(months));
         long loaded = System.nanoTime();
         List<Verdict> verdicts = ResultDecider.decide(batch, context);
         long decided = System.nanoTime();

@@ -4,9 +4,12 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import no.mrs.contracts.result.Outlier;
 import no.mrs.contracts.result.ResultCorrected;
 import no.mrs.contracts.result.ResultEvent;
 import no.mrs.contracts.result.ResultRecorded;
+import no.mrs.result.outlier.OutlierCheck;
+import no.mrs.result.outlier.Series;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -38,7 +41,15 @@ public class ResultStore {
     /** A stored version of a result, as the history shows it. */
     public record Version(String measurementId, String unitId, String indicatorId, String period, long version,
             BigDecimal numerator, BigDecimal denominator, BigDecimal value, String comment, String correctionReason,
-            String reportedBy, Instant receivedAt) {
+            String reportedBy, Instant receivedAt, OutlierMark outlier) {
+    }
+
+    /**
+     * The outlier check's warning on a current value and, once a leader confirmed the figure, who, when and why
+     * (null: not confirmed, so the figure is marked).
+     */
+    public record OutlierMark(BigDecimal figure, BigDecimal expectedLow, BigDecimal expectedHigh, String confirmedBy,
+            Instant confirmedAt, String confirmationReason) {
     }
 
     /** An accepted event to project, with who sent it. */
@@ -107,6 +118,50 @@ public class ResultStore {
         }
     }
 
+    /**
+     * The current figures of each office and indicator in a range of months (from, to; inclusive): the outlier
+     * check's history for a whole batch in one query, a range scan of the primary key per series.
+     */
+    public Map<Series, Map<YearMonth, OutlierCheck.Figure>> history(Map<Series, YearMonth[]> months) {
+        Map<Series, Map<YearMonth, OutlierCheck.Figure>> found = new HashMap<>();
+        if (months.isEmpty()) {
+            return found;
+        }
+        List<String> units = new ArrayList<>();
+        List<String> indicators = new ArrayList<>();
+        List<String> froms = new ArrayList<>();
+        List<String> tos = new ArrayList<>();
+        months.forEach((series, range) -> {
+            units.add(series.unitId());
+            indicators.add(series.indicatorId());
+            froms.add(range[0].toString());
+            tos.add(range[1].toString());
+        });
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("""
+                        select r.unit_id, r.indicator_id, r.period, r.numerator, r.denominator, r.value
+                        from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as k (unit_id, indicator_id, from_period,
+                             to_period)
+                        join result_current r
+                          on r.unit_id = k.unit_id and r.indicator_id = k.indicator_id
+                         and r.period between k.from_period and k.to_period""")) {
+            ps.setArray(1, c.createArrayOf("text", units.toArray()));
+            ps.setArray(2, c.createArrayOf("text", indicators.toArray()));
+            ps.setArray(3, c.createArrayOf("text", froms.toArray()));
+            ps.setArray(4, c.createArrayOf("text", tos.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.computeIfAbsent(new Series(rs.getString(1), rs.getString(2)), k -> new HashMap<>())
+                            .put(YearMonth.parse(rs.getString(3)), new OutlierCheck.Figure(rs.getBigDecimal(4),
+                                    rs.getBigDecimal(5), rs.getBigDecimal(6)));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the offices' history failed", e);
+        }
+    }
+
     public Set<YearMonth> lockedPeriods() {
         Set<YearMonth> locked = new HashSet<>();
         try (Connection c = dataSource.getConnection();
@@ -138,13 +193,17 @@ public class ResultStore {
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
                 PreparedStatement current = c.prepareStatement("""
                         insert into result_current (unit_id, indicator_id, period, measurement_id, numerator,
-                            denominator, value, comment, correction_reason, actor, received_at, version)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            denominator, value, comment, correction_reason, actor, received_at, version,
+                            outlier_figure, outlier_low, outlier_high)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (unit_id, indicator_id, period) do update set
                             measurement_id = excluded.measurement_id, numerator = excluded.numerator,
                             denominator = excluded.denominator, value = excluded.value, comment = excluded.comment,
                             correction_reason = excluded.correction_reason, actor = excluded.actor,
-                            received_at = excluded.received_at, version = excluded.version""")) {
+                            received_at = excluded.received_at, version = excluded.version,
+                            outlier_figure = excluded.outlier_figure, outlier_low = excluded.outlier_low,
+                            outlier_high = excluded.outlier_high, outlier_confirmed_by = null,
+                            outlier_confirmed_at = null, outlier_confirmation_reason = null""")) {
             for (Projected p : accepted) {
                 Row row = Row.of(p);
                 int i = 1;
@@ -179,7 +238,10 @@ public class ResultStore {
                 current.setString(i++, row.reason);
                 current.setString(i++, p.actor());
                 current.setTimestamp(i++, Timestamp.from(row.receivedAt));
-                current.setLong(i, p.version());
+                current.setLong(i++, p.version());
+                current.setBigDecimal(i++, row.outlier == null ? null : row.outlier.figure());
+                current.setBigDecimal(i++, row.outlier == null ? null : row.outlier.expectedLow());
+                current.setBigDecimal(i, row.outlier == null ? null : row.outlier.expectedHigh());
                 current.addBatch();
             }
             current.executeBatch();
@@ -200,7 +262,8 @@ public class ResultStore {
             int limit) {
         StringBuilder sql = new StringBuilder("""
                 select measurement_id, unit_id, indicator_id, period, version, numerator, denominator, value, comment,
-                       correction_reason, actor, received_at
+                       correction_reason, actor, received_at, outlier_figure, outlier_low, outlier_high,
+                       outlier_confirmed_by, outlier_confirmed_at, outlier_confirmation_reason
                 from result_current
                 where unit_id = ?""");
         List<Object> parameters = new ArrayList<>(List.of(unitId));
@@ -230,7 +293,7 @@ public class ResultStore {
     public List<Version> history(String unitId, String indicatorId, YearMonth period, long afterVersion, int limit) {
         return versions("""
                 select measurement_id, unit_id, indicator_id, period, stream_version, numerator, denominator, value,
-                       comment, correction_reason, actor, received_at
+                       comment, correction_reason, actor, received_at, null, null, null, null, null, null
                 from result_measurement
                 where unit_id = ? and indicator_id = ? and period = ? and stream_version > ?
                 order by stream_version limit ?""", unitId, indicatorId, period.toString(), afterVersion, limit);
@@ -246,7 +309,11 @@ public class ResultStore {
                 while (rs.next()) {
                     versions.add(new Version(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getLong(5), rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
-                            rs.getString(9), rs.getString(10), rs.getString(11), rs.getTimestamp(12).toInstant()));
+                            rs.getString(9), rs.getString(10), rs.getString(11), rs.getTimestamp(12).toInstant(),
+                            rs.getBigDecimal(13) == null ? null : new OutlierMark(rs.getBigDecimal(13),
+                                    rs.getBigDecimal(14), rs.getBigDecimal(15), rs.getString(16),
+                                    rs.getTimestamp(17) == null ? null : rs.getTimestamp(17).toInstant(),
+                                    rs.getString(18))));
                 }
             }
             return versions;
@@ -273,17 +340,18 @@ public class ResultStore {
 
     /** The columns of an event, whichever kind it is. */
     private record Row(String measurementId, String unitId, String indicatorId, String period, BigDecimal numerator,
-            BigDecimal denominator, BigDecimal value, String comment, String reason, Instant receivedAt) {
+            BigDecimal denominator, BigDecimal value, String comment, String reason, Instant receivedAt,
+            Outlier outlier) {
 
         static Row of(Projected p) {
             ResultEvent event = p.event();
             if (event instanceof ResultRecorded r) {
                 return new Row(r.measurementId(), r.unitId(), r.indicatorId(), r.period().toString(), r.numerator(),
-                        r.denominator(), r.value(), r.comment(), null, r.receivedAt());
+                        r.denominator(), r.value(), r.comment(), null, r.receivedAt(), r.outlier());
             }
             if (event instanceof ResultCorrected r) {
                 return new Row(r.measurementId(), r.unitId(), r.indicatorId(), r.period().toString(), r.numerator(),
-                        r.denominator(), r.value(), r.comment(), r.reason(), r.receivedAt());
+                        r.denominator(), r.value(), r.comment(), r.reason(), r.receivedAt(), r.outlier());
             }
             throw new IllegalArgumentException("Not a result event: " + event.getClass().getName());
         }

@@ -1,6 +1,7 @@
 package no.mrs.web.browser;
 
 import io.restassured.path.json.JsonPath;
+import no.mrs.devstack.DemoSeeder;
 import no.mrs.devstack.DevTokens;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -17,6 +18,7 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Målekort (issue 12): the scorecard in the web app — the figures reporting-service answers, each indicator's series,
@@ -160,6 +162,68 @@ class MalekortIT {
             browser.go("/malekort/0314?periode=" + PERIOD);
             browser.heading("Målekort for Nav Sagene, juni 2021");
             assertThat(cells(browser, "B.45").get(1)).doesNotContain("Mulig målforskyvning");
+        }
+    }
+
+    @Test
+    void noneOfTheDemosMonthsIsMarkedAsAnOutlier() throws Exception {
+        // the demo data went in through result-service's REST API like any submission, outlier check included
+        int checked = 0;
+        for (DemoSeeder.Unit office : DemoSeeder.UNITS) {
+            if (!office.level().equals("OFFICE")) {
+                continue;
+            }
+            List<Map<String, Object>> results = given().auth().oauth2(viewer()).get(WebStack.get().urls().result()
+                    + "/api/results?unitId=" + office.id() + "&from=2020-01&to=2021-12&limit=1000").then()
+                    .statusCode(200).extract().jsonPath().getList("$");
+            assertThat(results).as("demo results of " + office.id()).hasSize(24 * DemoSeeder.INDICATORS.size());
+            assertThat(results).as("demo results of " + office.id() + " marked as outliers")
+                    .allSatisfy(r -> assertThat(r.get("outlier")).as(r.get("measurementId").toString()).isNull());
+            checked += results.size();
+        }
+        assertThat(checked).isEqualTo(DemoSeeder.results().size());
+    }
+
+    @Test
+    void anOfficesFigureFarFromItsHistoryIsMarkedOnTheRowAndTheSeriesPointInWordsWithTheExpectedRange()
+            throws Exception {
+        // a reporting system sends Nav Bjerke's B.32 for February 2022 ten times its usual level
+        String system = DevTokens.issue(List.of("reporter"), List.of("0300"));
+        int usual = given().auth().oauth2(viewer()).get(WebStack.get().urls().result()
+                + "/api/results?unitId=0330&indicatorId=B.32&from=2021-12&to=2021-12").then().statusCode(200)
+                .extract().jsonPath().getInt("[0].value");
+        given().auth().oauth2(system).contentType("application/json").body(Map.of("results", List.of(Map.of(
+                "measurementId", "malekort-it/2022-02/0330/B.32", "unitId", "0330", "indicatorId", "B.32",
+                "period", "2022-02", "value", usual * 10)))).post(WebStack.get().urls().result() + "/api/results")
+                .then().statusCode(200).body("accepted", org.hamcrest.Matchers.equalTo(1))
+                .body("warnings[0].code", org.hamcrest.Matchers.equalTo("outlier"));
+        try (Browser browser = Browser.loggedInAs("leder-oslo", "/malekort/0330?periode=2022-02")) {
+            browser.heading("Målekort for Nav Bjerke, februar 2022");
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                browser.go("/malekort/0330?periode=2022-02");
+                assertThat(cells(browser, "B.32").get(1)).contains("Uvanlig tall").containsPattern("Forventet \\d+–\\d+");
+            });
+            Map<String, Object> mark = row(scorecard("0330", "2022-02"), "B.32");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> outlier = (Map<String, Object>) mark.get("outlier");
+            assertThat(cells(browser, "B.32").get(1)).contains("Forventet "
+                    + figure(((Number) outlier.get("expectedLow")).doubleValue(), "COUNT") + "–"
+                    + figure(((Number) outlier.get("expectedHigh")).doubleValue(), "COUNT"));
+            awaitSparklines(browser);
+            browser.assertNoAxeViolations("a scorecard with a marked figure");
+
+            // the detail says it in words, and the series table marks the month's point
+            browser.go("/malekort/0330?periode=2022-02&indikator=B.32");
+            assertThat(spaces(browser.waitFor(By.xpath("//section[@aria-labelledby='malekort-detalj']")).getText()))
+                    .contains("Uvanlig tall i februar 2022: " + figure((double) usual * 10, "COUNT"));
+            browser.button("Vis tallene som tabell").click();
+            WebElement point = browser.waitFor(By.xpath("//table[caption[contains(., 'B.32 for Nav Bjerke per måned')]]"
+                    + "//tr[th[normalize-space(.)='februar 2022']]"));
+            assertThat(spaces(point.getText())).containsPattern("Uvanlig tall, forventet \\d+–\\d+");
+            WebElement earlier = browser.waitFor(By.xpath("//table[caption[contains(., 'B.32 for Nav Bjerke per måned')]]"
+                    + "//tr[th[normalize-space(.)='januar 2022']]"));
+            assertThat(earlier.getText()).doesNotContain("Uvanlig");
+            browser.assertNoAxeViolations("the detail of a marked figure");
         }
     }
 

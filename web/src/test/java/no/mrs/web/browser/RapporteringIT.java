@@ -44,7 +44,8 @@ class RapporteringIT {
             type(field(browser, "B.15", "Teller"), "77");
             type(field(browser, "B.15", "Nevner"), "100");
             type(field(browser, "B.15", "Kommentar (valgfritt)"), "To nye arbeidsgivere i bydelen");
-            type(field(browser, "B.31", "Antall"), "41");
+            // about Nav Sagene's level in the demo data (168 a month): a figure far from it would be marked as an outlier
+            type(field(browser, "B.31", "Antall"), "171");
             type(field(browser, "B.90", "Snitt"), "4,5");
             type(field(browser, "B.90", "Antall svar"), "120");
             type(field(browser, "B.16", "Teller"), "60");
@@ -68,7 +69,7 @@ class RapporteringIT {
         Map<String, Map<String, Object>> stored = current("0314", "2022-01");
         assertThat(stored.get("B.15")).containsEntry("numerator", 77).containsEntry("denominator", 100)
                 .containsEntry("comment", "To nye arbeidsgivere i bydelen").containsEntry("reportedBy", "leder-sagene");
-        assertThat(stored.get("B.31")).containsEntry("value", 41);
+        assertThat(stored.get("B.31")).containsEntry("value", 171).containsEntry("outlier", null);
         assertThat(((Number) stored.get("B.90").get("numerator")).doubleValue()).isEqualTo(540.0);
         assertThat(stored.get("B.90")).containsEntry("denominator", 120);
         // nothing of a refused row is stored
@@ -80,7 +81,7 @@ class RapporteringIT {
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 browser.go("/malekort/0314?periode=2022-01");
                 assertThat(MalekortIT.cells(browser, "B.15").get(7)).isEqualTo("77 %");
-                assertThat(MalekortIT.cells(browser, "B.31").get(7)).isEqualTo("41");
+                assertThat(MalekortIT.cells(browser, "B.31").get(7)).isEqualTo("171");
                 assertThat(MalekortIT.cells(browser, "B.90").get(7)).isEqualTo("4,5");
             });
         }
@@ -126,6 +127,69 @@ class RapporteringIT {
                 + "/api/results/history?unitId=0314&indicatorId=B.16&period=2022-06").then().statusCode(200)
                 .extract().jsonPath().getList("numerator");
         assertThat(history).containsExactly(45, 50);
+    }
+
+    @Test
+    void aFigureFarFromTheOfficesHistoryIsAcceptedWithAWarningAndMarkedUntilALeaderConfirmsIt() throws Exception {
+        // Nav Sagene reports about 168 "Fått jobben" (B.31) a month in the demo data; 1 680 has a digit too many
+        try (Browser browser = Browser.loggedInAs("leder-sagene", "/rapportering/0314?periode=2022-03")) {
+            browser.heading("Resultater for Nav Sagene, mars 2022");
+            type(field(browser, "B.31", "Antall"), "1680");
+            browser.button("Send inn").click();
+            browser.heading("Uvanlige tall");
+            String main = MalekortIT.spaces(browser.driver().findElement(By.tagName("main")).getText());
+            assertThat(main).contains("1 tall er lagret.")
+                    .containsPattern("B\\.31: 1 680 ligger langt unna kontorets egne tall \\(forventet \\d+–\\d+\\)");
+            // the row says so in words, with the range, and offers the leader a confirmation
+            assertThat(legend(browser, "B.31").getText()).contains("Uvanlig tall", "forventet");
+            assertThat(labels(browser, "B.31")).contains("Begrunnelse for at tallet er riktig");
+            browser.assertNoAxeViolations("a figure marked as an outlier");
+            browser.screenshot("rapportering-uvanlig-tall");
+        }
+        assertThat(outlier("0314", "2022-03", "B.31")).containsEntry("figure", 1680)
+                .containsEntry("confirmedBy", null);
+
+        // the scorecard marks the office's row, with the expected range in text
+        try (Browser browser = Browser.loggedInAs("leder-sagene", "/malekort/0314?periode=2022-03")) {
+            browser.heading("Målekort for Nav Sagene, mars 2022");
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                browser.go("/malekort/0314?periode=2022-03");
+                assertThat(MalekortIT.cells(browser, "B.31").get(1)).contains("Uvanlig tall", "Forventet");
+            });
+            browser.assertNoAxeViolations("the scorecard with a marked figure");
+        }
+
+        // a leader confirms it with a reason; without one it is refused
+        try (Browser browser = Browser.loggedInAs("leder-sagene", "/rapportering/0314?periode=2022-03")) {
+            browser.heading("Resultater for Nav Sagene, mars 2022");
+            browser.button("Bekreft tallet for B.31").click();
+            assertThat(errorOf(browser, field(browser, "B.31", "Begrunnelse for at tallet er riktig")))
+                    .isEqualTo("Skriv en begrunnelse for at tallet er riktig.");
+            assertThat(outlier("0314", "2022-03", "B.31")).containsEntry("confirmedBy", null);
+            type(field(browser, "B.31", "Begrunnelse for at tallet er riktig"), "Jobbmessen i mars: 1 500 fikk jobb");
+            browser.button("Bekreft tallet for B.31").click();
+            browser.wait(Duration.ofSeconds(30)).until(d -> legend(browser, "B.31").getText()
+                    .contains("Bekreftet av leder-sagene: «Jobbmessen i mars: 1 500 fikk jobb»"));
+            browser.assertNoAxeViolations("a confirmed figure");
+        }
+        assertThat(outlier("0314", "2022-03", "B.31")).containsEntry("confirmedBy", "leder-sagene")
+                .containsEntry("confirmationReason", "Jobbmessen i mars: 1 500 fikk jobb");
+
+        // and the mark goes from the scorecard
+        try (Browser browser = Browser.loggedInAs("leder-sagene", "/malekort/0314?periode=2022-03")) {
+            browser.heading("Målekort for Nav Sagene, mars 2022");
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                browser.go("/malekort/0314?periode=2022-03");
+                assertThat(MalekortIT.cells(browser, "B.31").get(1)).doesNotContain("Uvanlig tall");
+                assertThat(MalekortIT.cells(browser, "B.31").get(7)).isEqualTo("1 680");
+            });
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> outlier(String unitId, String period, String indicatorId) throws Exception {
+        Map<String, Object> mark = (Map<String, Object>) current(unitId, period).get(indicatorId).get("outlier");
+        return mark == null ? Map.of() : new java.util.HashMap<>(mark);
     }
 
     @Test

@@ -61,8 +61,10 @@ public class SeriesResource {
     @PermitAll
     @SecurityRequirement(name = SECURITY_SCHEME)
     @Operation(operationId = "getSeries", summary = "Every month from..to (at most 120): the figure (null without"
-            + " data), the sums behind it, the target in force that month, the office's comment (office series"
-            + " only), and every comment on the figure and those it is summed from (comments)", description = "JSON; CSV (for Norwegian Excel: UTF-8 with a byte order mark, semicolons,"
+            + " data), the sums behind it, the target in force that month, the office's comment and its outlier"
+            + " mark (office series only: the figure and the expected range while the outlier check's warning is"
+            + " neither confirmed nor corrected), and every comment on the figure and those it is summed from"
+            + " (comments)", description = "JSON; CSV (for Norwegian Excel: UTF-8 with a byte order mark, semicolons,"
             + " decimal comma) or .xlsx with Accept or ?format=, as a download with the columns Periode, Verdi,"
             + " Teller, Nevner, Mål, Kommentar (an office: its comment; a region or the nation: every comment of the"
             + " month, its own then those of the units below it, each as 'unit name (author, time): text',"

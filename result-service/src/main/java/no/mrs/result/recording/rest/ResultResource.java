@@ -114,12 +114,16 @@ public class ResultResource {
     /** A value as the read endpoints show it. */
     public record ResultView(String measurementId, String unitId, String indicatorId, String period, long version,
             java.math.BigDecimal numerator, java.math.BigDecimal denominator, java.math.BigDecimal value,
-            String comment, String correctionReason, String reportedBy, java.time.Instant receivedAt) {
+            String comment, String correctionReason, String reportedBy, java.time.Instant receivedAt,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "the outlier check's warning on"
+                    + " the current value (null: none; always null in the history): the figure, the expected range"
+                    + " and, once a leader confirmed it, who, when and why")
+            ResultStore.OutlierMark outlier) {
 
         static ResultView of(ResultStore.Version v) {
             return new ResultView(v.measurementId(), v.unitId(), v.indicatorId(), v.period(), v.version(),
                     v.numerator(), v.denominator(), v.value(), v.comment(), v.correctionReason(), v.reportedBy(),
-                    v.receivedAt());
+                    v.receivedAt(), v.outlier());
         }
     }
 
