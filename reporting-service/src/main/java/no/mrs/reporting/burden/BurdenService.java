@@ -29,7 +29,8 @@ import java.util.Set;
  * ones against its goal budget, and the share that are followed as MONITORING), the indicators due each month, and
  * the submissions and corrections so far. Worked out on request from what the model already holds: the goals, the
  * budgets, and each office figure's stream version (version 1 is the first report, every later one a correction),
- * so the model keeps no counters of its own and a rebuild gives the same figures.
+ * so the model keeps no counters of its own and a rebuild gives the same figures. Known limit: an outlier's
+ * confirmation (OutlierConfirmed) is on the figure's stream too, so it counts as a correction.
  */
 @ApplicationScoped
 public class BurdenService {
