@@ -10,6 +10,7 @@ import { ForslagView } from "./views/forslag";
 import { MalbrevView } from "./views/malbrev";
 import { RapporteringView } from "./views/rapportering";
 import { PerioderView } from "./views/perioder";
+import { ByrdeView } from "./views/byrde";
 
 /** The menu: every view has an address of its own. */
 const MENU = [
@@ -19,6 +20,7 @@ const MENU = [
   { path: "/malbrev", label: "Målbrev", title: "Målbrev" },
   { path: "/rapportering", label: "Rapportering", title: "Rapportering" },
   { path: "/perioder", label: "Perioder", title: "Perioder" },
+  { path: "/byrde", label: "Rapporteringsbyrde", title: "Rapporteringsbyrde" },
 ];
 
 export function App() {
@@ -92,6 +94,7 @@ export function App() {
             <Route path="/malbrev/*" element={<MalbrevView />} />
             <Route path="/rapportering/*" element={<RapporteringView />} />
             <Route path="/perioder/*" element={<PerioderView />} />
+            <Route path="/byrde/*" element={<ByrdeView />} />
             <Route path="*" element={<Alert variant="warning">Siden finnes ikke.</Alert>} />
           </Routes>
         </main>

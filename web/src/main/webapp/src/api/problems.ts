@@ -81,6 +81,7 @@ const FIELD_CODES: Record<string, string> = {
   "invalid-format": "Verdien har tegn som ikke er tillatt.",
   "malformed-unit": "Enhetsnummeret må ha fire sifre.",
   "not-an-office": "Resultater rapporteres for kontorer, ikke for regioner eller hele landet.",
+  "not-an-aggregate": "Et kontor kommenterer tallet sitt sammen med resultatet, ikke her.",
   "indicator-not-in-scope": "Indikatoren gjelder ikke for denne enheten.",
   "malformed-period": "Måneden må skrives ÅÅÅÅ-MM.",
   "period-out-of-range": "Måneden må være januar 2000 eller senere.",

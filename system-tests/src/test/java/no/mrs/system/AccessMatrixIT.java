@@ -271,6 +271,12 @@ class AccessMatrixIT {
             return new Call("/api/periods/%d-%02d/lock".formatted(2010 + n / 12, 1 + n % 12), json,
                     "{\"reason\":\"annual accounts\"}");
         });
+        e.put("GET /api/figure-comments", s -> new Call("/api/figure-comments?unitId=0300&indicatorId=B.15&period=2022-01",
+                null, null));
+        e.put("POST /api/figure-comments (region)", s -> new Call("/api/figure-comments", json,
+                "{\"unitId\":\"0300\",\"indicatorId\":\"B.15\",\"period\":\"2022-01\",\"comment\":\"Oslo\"}", Map.of(), "0300"));
+        e.put("POST /api/figure-comments (nation)", s -> new Call("/api/figure-comments", json,
+                "{\"unitId\":\"0000\",\"indicatorId\":\"B.15\",\"period\":\"2022-01\",\"comment\":\"Norge\"}", Map.of(), "0000"));
         e.put("GET /api/admin/dlq", s -> new Call("/api/admin/dlq", null, null));
         e.put("GET /api/admin/dlq/{none}", s -> new Call("/api/admin/dlq/0/999999999", null, null));
         e.put("POST /api/admin/dlq/{none}/resubmission", s -> new Call("/api/admin/dlq/0/999999999/resubmission", json,
@@ -278,7 +284,8 @@ class AccessMatrixIT {
         e.put("POST /api/admin/dlq/{none}/discard", s -> new Call("/api/admin/dlq/0/999999999/discard", json,
                 "{\"reason\":\"not wanted\"}"));
         // reporting-service
-        for (String path : List.of("/api/scorecards/0314?period=2022-01", "/api/series/0314/B.15?from=2022-01&to=2022-06",
+        for (String path : List.of("/api/burden/0300?year=2022", "/api/scorecards/0314?period=2022-01",
+                "/api/series/0314/B.15?from=2022-01&to=2022-06",
                 "/api/comparisons/0300/B.15?period=2022-01", "/api/units", "/api/periods", "/api/status", "/api/admin/checksum",
                 "/api/scorecards/0314?period=2022-01&format=csv", "/api/scorecards/0300/offices?period=2022-01",
                 "/api/scorecards/0300/offices?period=2022-01&format=xlsx",

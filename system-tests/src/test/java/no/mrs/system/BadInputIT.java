@@ -230,6 +230,8 @@ class BadInputIT {
         for (String path : List.of("/api/results?unitId=0314", "/api/results?unitId=0300", "/api/results?unitId=9999",
                 "/api/periods", "/api/results/history?unitId=0314&indicatorId=B.15&period=2022-04",
                 "/api/results/history?unitId=0314&indicatorId=B.15&period=2022-01",
+                "/api/figure-comments?unitId=0300&indicatorId=B.15&period=2022-04",
+                "/api/figure-comments?unitId=0314&indicatorId=B.15&period=2022-04",
                 "/api/results?unitId=0314&indicatorId=L.1&from=" + placeholders.get("{flagged}") + "&to="
                         + placeholders.get("{flagged}"))) {
             state.put("result " + path, digest(get(fixture.result + path)));

@@ -4,8 +4,10 @@ import { Alert, BodyShort, Box, Button, Heading, HStack, Link, Loader, ReadMore,
 import { ExclamationmarkTriangleFillIcon, XMarkIcon } from "@navikt/aksel-icons";
 import type { Unit } from "../../api/units";
 import { ApiError } from "../../api/client";
-import { monthName } from "../../format";
-import { fetchComparison, fetchSeries, shiftMonth, type ComparisonEntry, type Scorecard, type ScorecardRow, type SeriesPoint } from "./api";
+import { formatInstant, monthName } from "../../format";
+import { hasRole, useSession } from "../../session";
+import { fetchComparison, fetchSeries, shiftMonth, type ComparisonEntry, type FigureComment, type SavedComment, type Scorecard, type ScorecardRow, type SeriesPoint } from "./api";
+import { CommentForm } from "./CommentForm";
 import { figure } from "./figures";
 import { SeriesChart } from "./SeriesChart";
 import { T } from "./texts";
@@ -28,6 +30,8 @@ export function RowDetail(props: {
   const [seriesError, setSeriesError] = useState<unknown>(null);
   const [comparisonError, setComparisonError] = useState<unknown>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  const session = useSession();
+  const [saved, setSaved] = useState<SavedComment[]>([]);
 
   useEffect(() => {
     let live = true;
@@ -49,7 +53,22 @@ export function RowDetail(props: {
     heading.current?.focus();
   }, [row.indicatorId]);
 
-  const comments = (points ?? []).filter((p) => p.comment).reverse();
+  // every comment of the 24 months, newest month first: the unit's own, then those below it (with unit, author, time)
+  const listed: { period: string; comment: FigureComment }[] = [...(points ?? [])].reverse().flatMap((p) =>
+    (p.comments ?? (p.comment ? [{ unitId: card.unitId, unitName: card.unitName, comment: p.comment, author: null, at: null }] : []))
+      .map((comment) => ({ period: p.period, comment })));
+  // what this person just saved shows at once, until the series (which follows the events) has it too
+  const pending = saved.filter((s) => !listed.some((l) => l.comment.author === s.author && l.comment.comment === s.comment
+    && l.comment.at !== null && Date.parse(l.comment.at) === Date.parse(s.commentedAt)));
+  const comments = [...pending.map((s) => ({ period: s.period, comment: { unitId: s.unitId, unitName: card.unitName,
+    comment: s.comment, author: s.author, at: s.commentedAt } })), ...listed];
+  const level = props.units?.find((u) => u.unitId === card.unitId)?.level;
+  const mayComment = (level === "REGION" && hasRole(session, "leader", "directorate") && covers(props.units, session.units, card.unitId))
+    || (level === "NATIONAL" && hasRole(session, "directorate") && covers(props.units, session.units, card.unitId));
+  const onSaved = (comment: SavedComment) => {
+    setSaved((old) => [comment, ...old]);
+    fetchSeries(card.unitId, row.indicatorId, shiftMonth(card.period, -23), card.period).then(setPoints, () => undefined);
+  };
   const max = Math.max(1, ...(entries ?? []).map((e) => Math.abs(e.yearToDate ?? 0)));
 
   return (
@@ -157,17 +176,26 @@ export function RowDetail(props: {
             </>
           )}
 
-        <Heading level="3" size="small">{T.commentsHeading}</Heading>
-        {points && comments.length === 0 && <BodyShort>{T.noComments}</BodyShort>}
-        {comments.length > 0 && (
-          <ul className="malekort-comments">
-            {comments.map((p) => (
-              <li key={p.period}>
-                <strong>{monthName(p.period)}:</strong> {p.comment}
-              </li>
-            ))}
-          </ul>
-        )}
+        <section aria-labelledby="malekort-kommentarer">
+          <VStack gap="space-8">
+            <Heading level="3" size="small" id="malekort-kommentarer">{T.commentsHeading}</Heading>
+            {mayComment && (
+              <CommentForm unitId={card.unitId} unitName={card.unitName} indicatorId={row.indicatorId} period={card.period}
+                monthText={monthName(card.period)} onSaved={onSaved} />
+            )}
+            {points && comments.length === 0 && <BodyShort>{T.noComments}</BodyShort>}
+            {comments.length > 0 && (
+              <ul className="malekort-comments">
+                {comments.map(({ period, comment }, i) => (
+                  <li key={`${period}/${comment.unitId}/${i}`}>
+                    <strong>{T.commentMeta(monthName(period), `${comment.unitName ?? comment.unitId} (${comment.unitId})`,
+                      comment.author, comment.at ? formatInstant(comment.at) : null)}:</strong> {comment.comment}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </VStack>
+        </section>
 
         <Heading level="3" size="small">{T.comparisonHeading(card.unitName)}</Heading>
         {comparisonError ? (
@@ -213,6 +241,17 @@ export function RowDetail(props: {
       </VStack>
     </Box>
   );
+}
+
+/** Whether one of the person's units is the unit or above it (in the month's hierarchy the Målekort view shows). */
+function covers(units: Unit[] | null, mine: string[], unitId: string): boolean {
+  let current: string | null | undefined = unitId;
+  for (let depth = 0; current && depth < 16; depth++) {
+    if (mine.includes(current)) return true;
+    const id: string = current;
+    current = units?.find((u) => u.unitId === id)?.parentId;
+  }
+  return false;
 }
 
 /** The outcome's row on the same scorecard, for its measure and name (a ratio when it is not there). */

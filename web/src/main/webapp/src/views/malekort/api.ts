@@ -51,6 +51,15 @@ export interface Scorecard {
   asOf: string | null;
 }
 
+/** A comment on a figure: whose figure, the text, and for a region's or the nation's comment who wrote it and when. */
+export interface FigureComment {
+  unitId: string;
+  unitName: string | null;
+  comment: string;
+  author: string | null;
+  at: string | null;
+}
+
 export interface SeriesPoint {
   period: string;
   value: number | null;
@@ -59,6 +68,19 @@ export interface SeriesPoint {
   target: number | null;
   comment: string | null;
   outlier?: OutlierMark | null;
+  /** the unit's own comments, then those of the units below it that month */
+  comments?: FigureComment[];
+}
+
+/** A comment as result-service keeps it. */
+export interface SavedComment {
+  unitId: string;
+  indicatorId: string;
+  period: string;
+  seq: number;
+  comment: string;
+  author: string;
+  commentedAt: string;
 }
 
 export interface ComparisonEntry {
@@ -89,6 +111,10 @@ export const fetchSeries = async (unitId: string, indicatorId: string, from: str
 
 export const fetchComparison = async (unitId: string, indicatorId: string, period: string) =>
   (await call<ComparisonEntry[]>("reporting", `comparisons/${enc(unitId)}/${enc(indicatorId)}?period=${period}`)).data;
+
+/** A region's or the nation's comment on its own figure for the indicator and month (result-service). */
+export const postFigureComment = async (unitId: string, indicatorId: string, period: string, comment: string) =>
+  (await call<SavedComment>("result", "figure-comments", { method: "POST", body: { unitId, indicatorId, period, comment } })).data;
 
 export type ExportFormat = "csv" | "xlsx";
 

@@ -7,5 +7,5 @@ import no.mrs.contracts.EventPayload;
  * unit id so that a unit's results stay in order.
  */
 public sealed interface ResultEvent extends EventPayload permits ResultRecorded, ResultCorrected, OutlierConfirmed,
-        PeriodLocked {
+        PeriodLocked, FigureCommented {
 }

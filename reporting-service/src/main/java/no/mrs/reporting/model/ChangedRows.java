@@ -11,7 +11,8 @@ import java.util.Map;
  * live projection saves while readers read).
  */
 public record ChangedRows(List<Unit> units, List<Indicator> indicators, List<Goal> goals, List<Result> results,
-        Map<Result.Key, Reported> reported, Map<String, Long> streams, Map<PartitionId, Position> partitions) {
+        Map<Result.Key, Reported> reported, Map<Changes.BudgetKey, Integer> goalBudgets,
+        List<FigureComment> figureComments, Map<String, Long> streams, Map<PartitionId, Position> partitions) {
 
     static ChangedRows of(ReadModel model, Changes changes) {
         List<Unit> units = new ArrayList<>(changes.units.size());
@@ -26,17 +27,20 @@ public record ChangedRows(List<Unit> units, List<Indicator> indicators, List<Goa
         changes.streams.forEach(stream -> streams.put(stream, model.streamVersion(stream)));
         Map<PartitionId, Position> partitions = new LinkedHashMap<>();
         changes.partitions.forEach(p -> partitions.put(p, model.position(p).orElseThrow()));
-        return new ChangedRows(units, indicators, goals, results, new LinkedHashMap<>(changes.reported), streams,
-                partitions);
+        Map<Changes.BudgetKey, Integer> budgets = new LinkedHashMap<>();
+        changes.goalBudgets.forEach(b -> budgets.put(b, model.goalBudget(b.unitId(), b.year()).orElseThrow()));
+        return new ChangedRows(units, indicators, goals, results, new LinkedHashMap<>(changes.reported), budgets,
+                List.copyOf(changes.figureComments), streams, partitions);
     }
 
     public boolean isEmpty() {
         return units.isEmpty() && indicators.isEmpty() && goals.isEmpty() && results.isEmpty() && streams.isEmpty()
-                && partitions.isEmpty();
+                && partitions.isEmpty() && goalBudgets.isEmpty() && figureComments.isEmpty();
     }
 
     /** How many rows a save writes. */
     public int size() {
-        return units.size() + indicators.size() + goals.size() + results.size() + streams.size() + partitions.size();
+        return units.size() + indicators.size() + goals.size() + results.size() + streams.size() + partitions.size()
+                + goalBudgets.size() + figureComments.size();
     }
 }

@@ -15,11 +15,18 @@ public final class Changes {
     public final Map<Result.Key, Result> results = new LinkedHashMap<>();
     /** When and by whom a result put was first reported (only for first reports; not kept by the model). */
     public final Map<Result.Key, Reported> reported = new LinkedHashMap<>();
+    /** Own goal budgets set (unit and year). */
+    public final Set<BudgetKey> goalBudgets = new LinkedHashSet<>();
+    /** Figure comments added (they are never changed or removed). */
+    public final java.util.List<FigureComment> figureComments = new java.util.ArrayList<>();
     public final Set<String> streams = new LinkedHashSet<>();
     public final Set<PartitionId> partitions = new LinkedHashSet<>();
 
+    public record BudgetKey(String unitId, int year) {
+    }
+
     public boolean isEmpty() {
-        return units.isEmpty() && indicators.isEmpty() && goals.isEmpty() && results.isEmpty() && streams.isEmpty()
+        return goalBudgets.isEmpty() && figureComments.isEmpty() && units.isEmpty() && indicators.isEmpty() && goals.isEmpty() && results.isEmpty() && streams.isEmpty()
                 && partitions.isEmpty();
     }
 }

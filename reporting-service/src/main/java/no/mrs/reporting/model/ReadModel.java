@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -24,6 +26,10 @@ public final class ReadModel {
     private final Map<String, Unit> units = new HashMap<>();
     private final Map<String, Indicator> indicators = new HashMap<>();
     private final Map<String, Goal> goals = new HashMap<>();
+    /** The units' own goal budgets: unit -> year -> cap on steering goals (units without one have the default). */
+    private final Map<String, Map<Integer, Integer>> goalBudgets = new HashMap<>();
+    /** Comments of regions and the nation on their own figures, by figure, oldest first. */
+    private final Map<Result.Key, List<FigureComment>> figureComments = new HashMap<>();
     private int resultCount;
     /** indicator -> month -> unit -> result: what aggregation scans. */
     private final Map<String, Map<YearMonth, Map<String, Result>>> resultsByIndicator = new HashMap<>();
@@ -66,6 +72,28 @@ public final class ReadModel {
 
     public Collection<Goal> goals() {
         return Collections.unmodifiableCollection(goals.values());
+    }
+
+    /** The unit's own cap on steering goals for the year, empty when it has none (the default applies). */
+    public Optional<Integer> goalBudget(String unitId, int year) {
+        Map<Integer, Integer> byYear = goalBudgets.get(unitId);
+        return Optional.ofNullable(byYear == null ? null : byYear.get(year));
+    }
+
+    /** Every own goal budget: unit -> year -> cap (a view: read it under the read lock). */
+    public Map<String, Map<Integer, Integer>> goalBudgets() {
+        return Collections.unmodifiableMap(goalBudgets);
+    }
+
+    /** The comments on a region's or the nation's figure, oldest first (empty when there are none). */
+    public List<FigureComment> figureComments(Result.Key key) {
+        List<FigureComment> comments = figureComments.get(key);
+        return comments == null ? List.of() : Collections.unmodifiableList(comments);
+    }
+
+    /** Every figure comment (a view: iterate it under the read lock). */
+    public Collection<List<FigureComment>> figureComments() {
+        return Collections.unmodifiableCollection(figureComments.values());
     }
 
     public Optional<Result> result(Result.Key key) {
@@ -225,6 +253,21 @@ public final class ReadModel {
         put(result, null);
     }
 
+    public void putGoalBudget(String unitId, int year, int maxSteeringGoals) {
+        goalBudgets.computeIfAbsent(unitId, u -> new HashMap<>()).put(year, maxSteeringGoals);
+        changed().goalBudgets.add(new Changes.BudgetKey(unitId, year));
+    }
+
+    /** Adds a comment on an aggregate figure; its seq follows the comments already there. */
+    public FigureComment addFigureComment(FigureComment comment) {
+        List<FigureComment> comments = figureComments.computeIfAbsent(comment.key(), k -> new ArrayList<>());
+        FigureComment added = comment.seq() > 0 ? comment : new FigureComment(comment.unitId(), comment.indicatorId(),
+                comment.period(), comments.size() + 1, comment.comment(), comment.author(), comment.at());
+        comments.add(added);
+        changed().figureComments.add(added);
+        return added;
+    }
+
     /** Puts a result; {@code reported} (when and by whom it was first reported) goes only to the slot. */
     public void put(Result result, Reported reported) {
         String unitId = canonical(result.unitId());
@@ -291,6 +334,9 @@ public final class ReadModel {
         changes.goals.addAll(taken.goals);
         taken.results.forEach(changes.results::putIfAbsent);
         taken.reported.forEach(changes.reported::putIfAbsent);
+        changes.goalBudgets.addAll(taken.goalBudgets);
+        // comments are only ever added: the earlier ones go first (saving one twice changes nothing)
+        changes.figureComments.addAll(0, taken.figureComments);
         changes.streams.addAll(taken.streams);
         changes.partitions.addAll(taken.partitions);
     }

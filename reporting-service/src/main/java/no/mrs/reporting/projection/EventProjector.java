@@ -2,6 +2,7 @@ package no.mrs.reporting.projection;
 
 import no.mrs.contracts.EventPayload;
 import no.mrs.contracts.goal.GoalBudgetEvent;
+import no.mrs.contracts.goal.GoalBudgetSet;
 import no.mrs.contracts.goal.GoalEvent;
 import no.mrs.contracts.goal.GoalProposalEvent;
 import no.mrs.contracts.goal.GoalLetterDrafted;
@@ -19,12 +20,14 @@ import no.mrs.contracts.goal.UnitEvent;
 import no.mrs.contracts.goal.UnitMoved;
 import no.mrs.contracts.goal.UnitRegistered;
 import no.mrs.contracts.goal.UnitRenamed;
+import no.mrs.contracts.result.FigureCommented;
 import no.mrs.contracts.result.DeadLetterEvent;
 import no.mrs.contracts.result.OutlierConfirmed;
 import no.mrs.contracts.result.PeriodLocked;
 import no.mrs.contracts.result.ResultCorrected;
 import no.mrs.contracts.result.ResultEvent;
 import no.mrs.contracts.result.ResultRecorded;
+import no.mrs.reporting.model.FigureComment;
 import no.mrs.reporting.model.Goal;
 import no.mrs.reporting.model.Indicator;
 import no.mrs.reporting.model.ReadModel;
@@ -71,13 +74,23 @@ public final class EventProjector {
             applyGoal(model, e, time);
         } else if (event instanceof ResultEvent e) {
             applyResult(model, e, actor);
-        } else if (event instanceof GoalBudgetEvent || event instanceof GoalProposalEvent
-                || event instanceof DeadLetterEvent) {
-            // budgets, proposals and operators' DLQ actions show on no scorecard; an adopted proposal arrives as its
-            // own GoalSet, a re-submitted record as its own ResultRecorded
+        } else if (event instanceof GoalBudgetEvent e) {
+            applyBudget(model, e);
+        } else if (event instanceof GoalProposalEvent || event instanceof DeadLetterEvent) {
+            // proposals and operators' DLQ actions show on no scorecard; an adopted proposal arrives as its own
+            // GoalSet, a re-submitted record as its own ResultRecorded
             LOG.debugf("%s does not concern the scorecards", event.getClass().getSimpleName());
         } else {
             throw new IllegalArgumentException("Unhandled event " + event.getClass().getName());
+        }
+    }
+
+    /** A unit's own goal budget counts in the reporting burden (GET /api/burden). */
+    private static void applyBudget(ReadModel model, GoalBudgetEvent event) {
+        if (event instanceof GoalBudgetSet s) {
+            model.putGoalBudget(s.unitId(), s.year(), s.maxSteeringGoals());
+        } else {
+            throw new IllegalArgumentException("Unhandled goal budget event " + event.getClass().getName());
         }
     }
 
@@ -182,6 +195,9 @@ public final class EventProjector {
             }
             // a leader confirmed the figure: it is no longer marked
             result.ifPresent(r -> model.put(r.withOutlier(null, o.measurementId())));
+        } else if (event instanceof FigureCommented c) {
+            model.addFigureComment(new FigureComment(c.unitId(), c.indicatorId(), c.period(), 0, c.comment(), actor,
+                    c.commentedAt()));
         } else if (!(event instanceof PeriodLocked)) {
             // a locked period changes no figure
             throw new IllegalArgumentException("Unhandled result event " + event.getClass().getName());

@@ -12,6 +12,7 @@ import no.mrs.contracts.goal.Perspective;
 import no.mrs.contracts.goal.UnitLevel;
 import no.mrs.contracts.result.Outlier;
 import no.mrs.reporting.model.ChangedRows;
+import no.mrs.reporting.model.FigureComment;
 import no.mrs.reporting.model.Goal;
 import no.mrs.reporting.model.Indicator;
 import no.mrs.reporting.model.PartitionId;
@@ -116,7 +117,7 @@ public class SlotStore {
     /** Empties a slot's tables before a rebuild fills it. */
     public void truncate(Slot slot) {
         execute("truncate " + String.join(", ", qualified(slot, "unit", "unit_parent", "indicator", "goal", "result",
-                "stream_position", "partition_position")));
+                "goal_budget", "figure_comment", "stream_position", "partition_position")));
     }
 
     /**
@@ -293,6 +294,36 @@ public class SlotStore {
                 ps.executeBatch();
             }
         }
+        if (!changes.goalBudgets().isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("insert into " + s + ".goal_budget (unit_id, year,"
+                    + " max_steering_goals) values (?, ?, ?) on conflict (unit_id, year) do update set"
+                    + " max_steering_goals = excluded.max_steering_goals")) {
+                for (Map.Entry<no.mrs.reporting.model.Changes.BudgetKey, Integer> b : changes.goalBudgets().entrySet()) {
+                    ps.setString(1, b.getKey().unitId());
+                    ps.setInt(2, b.getKey().year());
+                    ps.setInt(3, b.getValue());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        if (!changes.figureComments().isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("insert into " + s + ".figure_comment (unit_id,"
+                    + " indicator_id, period, seq, comment, author, commented_at) values (?, ?, ?, ?, ?, ?, ?)"
+                    + " on conflict (unit_id, indicator_id, period, seq) do nothing")) {
+                for (FigureComment fc : changes.figureComments()) {
+                    ps.setString(1, fc.unitId());
+                    ps.setString(2, fc.indicatorId());
+                    ps.setString(3, fc.period().toString());
+                    ps.setInt(4, fc.seq());
+                    ps.setString(5, fc.comment());
+                    ps.setString(6, fc.author());
+                    setInstant(ps, 7, fc.at());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
         if (!changes.partitions().isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("insert into " + s + ".partition_position (topic, partition,"
                     + " next_offset, event_time, applied_at) values (?, ?, ?, ?, ?) on conflict (topic, partition)"
@@ -404,6 +435,20 @@ public class SlotStore {
                             rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7),
                             rs.getString(8), 0L, figure == null ? null
                                     : new Outlier(figure, rs.getBigDecimal(10), rs.getBigDecimal(11))));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("select unit_id, year, max_steering_goals from " + s
+                    + ".goal_budget")) {
+                while (rs.next()) {
+                    model.putGoalBudget(rs.getString(1), rs.getInt(2), rs.getInt(3));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("select unit_id, indicator_id, period, seq, comment, author,"
+                    + " commented_at from " + s + ".figure_comment order by unit_id, indicator_id, period, seq")) {
+                while (rs.next()) {
+                    model.addFigureComment(new FigureComment(rs.getString(1), rs.getString(2),
+                            YearMonth.parse(rs.getString(3)), rs.getInt(4), rs.getString(5), rs.getString(6),
+                            instant(rs.getTimestamp(7))));
                 }
             }
             try (ResultSet rs = st.executeQuery("select stream_id, version from " + s + ".stream_position")) {

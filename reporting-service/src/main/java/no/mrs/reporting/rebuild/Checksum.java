@@ -1,5 +1,6 @@
 package no.mrs.reporting.rebuild;
 
+import no.mrs.reporting.model.FigureComment;
 import no.mrs.reporting.model.Goal;
 import no.mrs.reporting.model.Indicator;
 import no.mrs.reporting.model.ReadModel;
@@ -17,8 +18,8 @@ import java.util.Map;
 
 /**
  * A SHA-256 digest of a read model's content: units with their parent spells, indicators, goals, office results
- * (with their outlier marks) and the applied stream versions, each as a canonical line, sorted. Equal content gives
- * an equal digest whatever
+ * (with their outlier marks), the units' own goal budgets, the comments on aggregate figures and the applied stream
+ * versions, each as a canonical line, sorted. Equal content gives an equal digest whatever
  * the order the events arrived in; offsets and times (which differ between a live and a rebuilt model) are left
  * out.
  */
@@ -55,6 +56,14 @@ public final class Checksum {
                     num(r.denominator()), num(r.value()), str(r.comment())) + (r.outlier() == null ? ""
                             : "|outlier|" + num(r.outlier().figure()) + "|" + num(r.outlier().expectedLow()) + "|"
                                     + num(r.outlier().expectedHigh())));
+        }
+        model.goalBudgets().forEach((unitId, byYear) -> byYear.forEach((year, cap) ->
+                lines.add("budget|" + unitId + "|" + year + "|" + cap)));
+        for (List<FigureComment> comments : model.figureComments()) {
+            for (FigureComment c : comments) {
+                lines.add(String.join("|", "comment", c.unitId(), c.indicatorId(), c.period().toString(),
+                        String.valueOf(c.seq()), str(c.comment()), str(c.author()), str(c.at())));
+            }
         }
         for (Map.Entry<String, Long> stream : model.streamVersions().entrySet()) {
             lines.add("stream|" + stream.getKey() + "|" + stream.getValue());

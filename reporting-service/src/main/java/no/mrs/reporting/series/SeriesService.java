@@ -7,7 +7,10 @@ import no.mrs.contracts.goal.UnitLevel;
 import no.mrs.reporting.figures.Figures;
 import no.mrs.reporting.figures.GoalsInForce;
 import no.mrs.reporting.figures.Sums;
+import no.mrs.reporting.figures.Hierarchy;
+import no.mrs.reporting.model.FigureComment;
 import no.mrs.reporting.model.Goal;
+import no.mrs.reporting.model.ReadModel;
 import no.mrs.reporting.model.Indicator;
 import no.mrs.reporting.model.Result;
 import no.mrs.reporting.model.Unit;
@@ -18,6 +21,8 @@ import no.mrs.platform.problem.ProblemException;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import static no.mrs.reporting.scorecard.ScorecardService.number;
 
@@ -48,9 +53,50 @@ public class SeriesService {
                         fraction ? number(sums.numeratorOrNull()) : null,
                         fraction ? number(sums.denominatorOrNull()) : null,
                         goal == null ? null : number(goal.targetIn(month)), comment,
-                        office == null ? null : Scorecard.OutlierMark.of(office.outlier())));
+                        office == null ? null : Scorecard.OutlierMark.of(office.outlier()),
+                        comments(model, figures.hierarchy(), unit, indicatorId, month)));
             }
             return points;
         });
+    }
+
+    /**
+     * The comments on the unit's figure and on those it is summed from in the month: its own first (a region's or
+     * the nation's, oldest first; an office's with its result), then those of the regions and offices below it that
+     * month, by unit number. Comments on aggregates are few, so they are looked through whole.
+     */
+    static List<SeriesPoint.Comment> comments(ReadModel model, Hierarchy hierarchy, Unit unit, String indicatorId,
+            YearMonth month) {
+        List<SeriesPoint.Comment> own = new ArrayList<>();
+        Map<String, List<SeriesPoint.Comment>> below = new TreeMap<>();
+        for (List<FigureComment> onFigure : model.figureComments()) {
+            FigureComment first = onFigure.get(0);
+            if (!first.indicatorId().equals(indicatorId) || !first.period().equals(month)) {
+                continue;
+            }
+            List<SeriesPoint.Comment> into;
+            if (first.unitId().equals(unit.unitId())) {
+                into = own;
+            } else if (hierarchy.chain(first.unitId(), month).contains(unit.unitId())) {
+                into = below.computeIfAbsent(first.unitId(), u -> new ArrayList<>());
+            } else {
+                continue;
+            }
+            String name = model.unit(first.unitId()).map(Unit::name).orElse(null);
+            onFigure.forEach(c -> into.add(new SeriesPoint.Comment(c.unitId(), name, c.comment(), c.author(), c.at())));
+        }
+        for (String officeId : hierarchy.officesUnder(unit.unitId(), month)) {
+            model.result(new Result.Key(officeId, indicatorId, month)).map(Result::comment).ifPresent(text -> {
+                String name = model.unit(officeId).map(Unit::name).orElse(null);
+                SeriesPoint.Comment comment = new SeriesPoint.Comment(officeId, name, text, null, null);
+                if (officeId.equals(unit.unitId())) {
+                    own.add(comment);
+                } else {
+                    below.computeIfAbsent(officeId, u -> new ArrayList<>()).add(comment);
+                }
+            });
+        }
+        below.values().forEach(own::addAll);
+        return own;
     }
 }

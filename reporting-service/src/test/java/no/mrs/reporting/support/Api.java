@@ -59,6 +59,14 @@ public final class Api {
         return new Row(card, path);
     }
 
+    /** Rebuilds the read models from the topics and waits until the rebuild has completed. */
+    public static void rebuild() {
+        String rebuildId = given().auth().oauth2(OPERATOR).post("/api/admin/rebuilds").then().statusCode(202)
+                .extract().path("rebuildId");
+        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> "COMPLETED".equals(given()
+                .auth().oauth2(OPERATOR).get("/api/admin/rebuilds/" + rebuildId).then().extract().path("state")));
+    }
+
     public static String checksum() {
         return given().auth().oauth2(OPERATOR).get("/api/admin/checksum").then().statusCode(200)
                 .extract().path("checksum");

@@ -21,7 +21,7 @@ import java.io.InputStream;
 public class AppPages {
 
     @GET
-    @Path("{view: (malekort|mal|forslag|malbrev|rapportering|perioder)(/.*)?}")
+    @Path("{view: (malekort|mal|forslag|malbrev|rapportering|perioder|byrde)(/.*)?}")
     @Produces(MediaType.TEXT_HTML)
     public Response view() throws IOException {
         try (InputStream page = AppPages.class.getClassLoader().getResourceAsStream("META-INF/resources/index.html")) {

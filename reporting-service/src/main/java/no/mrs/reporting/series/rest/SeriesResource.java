@@ -63,9 +63,12 @@ public class SeriesResource {
     @Operation(operationId = "getSeries", summary = "Every month from..to (at most 120): the figure (null without"
             + " data), the sums behind it, the target in force that month, the office's comment and its outlier"
             + " mark (office series only: the figure and the expected range while the outlier check's warning is"
-            + " neither confirmed nor corrected)", description = "JSON; CSV (for Norwegian Excel: UTF-8 with a byte order mark, semicolons,"
+            + " neither confirmed nor corrected), and every comment on the figure and those it is summed from"
+            + " (comments)", description = "JSON; CSV (for Norwegian Excel: UTF-8 with a byte order mark, semicolons,"
             + " decimal comma) or .xlsx with Accept or ?format=, as a download with the columns Periode, Verdi,"
-            + " Teller, Nevner, Mål, Kommentar.")
+            + " Teller, Nevner, Mål, Kommentar (an office: its comment; a region or the nation: every comment of the"
+            + " month, its own then those of the units below it, each as 'unit name (author, time): text',"
+            + " separated by ' | ').")
     @APIResponse(responseCode = "200", description = "The series", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SeriesPoint[].class)),
             @Content(mediaType = ExportFormat.CSV_TYPE), @Content(mediaType = Xlsx.MEDIA_TYPE) })
@@ -104,7 +107,11 @@ public class SeriesResource {
         Table table = new Table("Serie " + unitId + " " + indicatorId,
                 List.of("Periode", "Verdi", "Teller", "Nevner", "Mål", "Kommentar"));
         for (SeriesPoint p : points) {
-            table.row(p.period(), p.value(), p.numerator(), p.denominator(), p.target(), p.comment());
+            // every comment on the figure and those it is summed from, one after another in the cell
+            // an office's own comment as it wrote it; an aggregate's cell holds every comment on it and below it
+            table.row(p.period(), p.value(), p.numerator(), p.denominator(), p.target(), p.comment() != null
+                    ? p.comment() : p.comments().isEmpty() ? null
+                    : String.join(" | ", p.comments().stream().map(SeriesPoint.Comment::asText).toList()));
         }
         return as.download(table, "serie-" + unitId + "-" + indicatorId + "-" + from + "-" + to);
     }
