@@ -28,9 +28,8 @@ import java.util.Set;
  * The reporting burden ("tidstyv") of a unit and every unit below it in a year: the goals in force on each (steering
  * ones against its goal budget, and the share that are followed as MONITORING), the indicators due each month, and
  * the submissions and corrections so far. Worked out on request from what the model already holds: the goals, the
- * budgets, and each office figure's stream version (version 1 is the first report, every later one a correction),
- * so the model keeps no counters of its own and a rebuild gives the same figures. Known limit: an outlier's
- * confirmation (OutlierConfirmed) is on the figure's stream too, so it counts as a correction.
+ * budgets, and each office figure's stream version (version 1 is the first report, every later one a correction
+ * except a leader's OutlierConfirmed, which the figure counts apart), so a rebuild gives the same figures.
  */
 @ApplicationScoped
 public class BurdenService {
@@ -90,7 +89,7 @@ public class BurdenService {
             for (int m = 1; m <= 12; m++) {
                 YearMonth month = YearMonth.of(year, m);
                 for (Result result : model.results(indicator.indicatorId(), month).values()) {
-                    int corrections = (int) Math.max(0, result.streamVersion() - 1);
+                    int corrections = (int) Math.max(0, result.streamVersion() - 1 - result.confirmations());
                     for (String id : hierarchy.chain(result.unitId(), month)) {
                         int[] counts = reports.computeIfAbsent(id, k -> new int[2]);
                         counts[0]++;

@@ -280,7 +280,7 @@ public final class ReadModel {
         long version = result.streamVersion() == 0 && previous != null ? previous.streamVersion() : result.streamVersion();
         // in memory without its measurement id (the change below carries it to the slot)
         Result kept = new Result(unitId, indicatorId, period, result.numerator(), result.denominator(), result.value(),
-                result.comment(), null, version, result.outlier());
+                result.comment(), null, version, result.outlier(), result.confirmations());
         byUnit.put(unitId, kept);
         if (previous == null) {
             resultCount++;

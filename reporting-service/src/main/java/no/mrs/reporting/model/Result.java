@@ -37,6 +37,11 @@ public final class Result {
     private final long streamVersion;
     /** The outlier check's warning while the figure is marked (null: none, or confirmed by a leader). */
     private final Outlier outlier;
+    /**
+     * How many times a leader confirmed an outlier on this figure's stream (OutlierConfirmed): those events count up
+     * the stream version without being corrections. Fits the object's alignment padding: no extra memory.
+     */
+    private final int confirmations;
 
     public Result(String unitId, String indicatorId, YearMonth period, BigDecimal numerator,
             BigDecimal denominator, BigDecimal value, String comment, String measurementId) {
@@ -51,6 +56,14 @@ public final class Result {
     public Result(String unitId, String indicatorId, YearMonth period, BigDecimal numerator,
             BigDecimal denominator, BigDecimal value, String comment, String measurementId, long streamVersion,
             Outlier outlier) {
+        this(unitId, indicatorId, period, numerator, denominator, value, comment, measurementId, streamVersion, outlier,
+                0);
+    }
+
+    public Result(String unitId, String indicatorId, YearMonth period, BigDecimal numerator,
+            BigDecimal denominator, BigDecimal value, String comment, String measurementId, long streamVersion,
+            Outlier outlier, int confirmations) {
+        this.confirmations = confirmations;
         this.unitId = unitId;
         this.outlier = outlier;
         this.indicatorId = indicatorId;
@@ -88,13 +101,25 @@ public final class Result {
 
     public Result withStreamVersion(long version) {
         return new Result(unitId, indicatorId, period, numerator(), denominator(), value(), comment, measurementId,
-                version, outlier);
+                version, outlier, confirmations);
     }
 
-    /** The same figure with another outlier mark (null: not marked), e.g. once a leader confirmed it. */
+    /** The same figure with another outlier mark (null: not marked). */
     public Result withOutlier(Outlier mark, String measurementId) {
         return new Result(unitId, indicatorId, period, numerator(), denominator(), value(), comment, measurementId,
-                streamVersion, mark);
+                streamVersion, mark, confirmations);
+    }
+
+    /** The figure once a leader confirmed its outlier: no longer marked, one more confirmation on its stream. */
+    public Result confirmed(String measurementId) {
+        return new Result(unitId, indicatorId, period, numerator(), denominator(), value(), comment, measurementId,
+                streamVersion, null, confirmations + 1);
+    }
+
+    /** The same figure carrying the confirmations of an earlier one of its stream (a correction replaces it). */
+    public Result withConfirmations(int count) {
+        return new Result(unitId, indicatorId, period, numerator(), denominator(), value(), comment, measurementId,
+                streamVersion, outlier, count);
     }
 
     public Key key() {
@@ -145,6 +170,11 @@ public final class Result {
         return outlier;
     }
 
+    /** The OutlierConfirmed events on the figure's stream so far. */
+    public int confirmations() {
+        return confirmations;
+    }
+
     private BigDecimal figure(int index, long unscaled, int scale) {
         if (scale == ABSENT) {
             return null;
@@ -158,19 +188,21 @@ public final class Result {
                 && period.equals(r.period) && Objects.equals(numerator(), r.numerator())
                 && Objects.equals(denominator(), r.denominator()) && Objects.equals(value(), r.value())
                 && Objects.equals(comment, r.comment) && Objects.equals(measurementId, r.measurementId)
-                && streamVersion == r.streamVersion && Objects.equals(outlier, r.outlier);
+                && streamVersion == r.streamVersion && Objects.equals(outlier, r.outlier)
+                && confirmations == r.confirmations;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(unitId, indicatorId, period, numerator(), denominator(), value(), comment, measurementId,
-                streamVersion, outlier);
+                streamVersion, outlier, confirmations);
     }
 
     @Override
     public String toString() {
         return "Result[" + unitId + ", " + indicatorId + ", " + period + ", numerator=" + numerator() + ", denominator="
                 + denominator() + ", value=" + value() + ", comment=" + comment + ", measurementId=" + measurementId
-                + ", streamVersion=" + streamVersion + (outlier == null ? "" : ", outlier=" + outlier) + "]";
+                + ", streamVersion=" + streamVersion + (outlier == null ? "" : ", outlier=" + outlier)
+                + (confirmations == 0 ? "" : ", confirmations=" + confirmations) + "]";
     }
 }

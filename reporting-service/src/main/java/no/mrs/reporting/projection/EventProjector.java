@@ -185,8 +185,11 @@ public final class EventProjector {
                             r.submitterKind() == null ? null : r.submitterKind().name()));
         } else if (event instanceof ResultCorrected c) {
             // the check ran again on the corrected figure: its warning (or none) replaces the old mark
+            // and the stream's earlier confirmations stay counted (they are not corrections)
+            int confirmations = model.result(new Result.Key(c.unitId(), c.indicatorId(), c.period()))
+                    .map(Result::confirmations).orElse(0);
             model.put(new Result(c.unitId(), c.indicatorId(), c.period(), c.numerator(), c.denominator(), c.value(),
-                    c.comment(), c.measurementId(), 0L, c.outlier()));
+                    c.comment(), c.measurementId(), 0L, c.outlier(), confirmations));
         } else if (event instanceof OutlierConfirmed o) {
             Optional<Result> result = model.result(new Result.Key(o.unitId(), o.indicatorId(), o.period()));
             if (result.isEmpty()) {
@@ -194,7 +197,7 @@ public final class EventProjector {
                         o.indicatorId(), o.period());
             }
             // a leader confirmed the figure: it is no longer marked
-            result.ifPresent(r -> model.put(r.withOutlier(null, o.measurementId())));
+            result.ifPresent(r -> model.put(r.confirmed(o.measurementId())));
         } else if (event instanceof FigureCommented c) {
             model.addFigureComment(new FigureComment(c.unitId(), c.indicatorId(), c.period(), 0, c.comment(), actor,
                     c.commentedAt()));

@@ -252,12 +252,13 @@ public class SlotStore {
             // a correction keeps when and by whom the figure was first reported
             try (PreparedStatement ps = c.prepareStatement("insert into " + s + ".result (unit_id, indicator_id, period,"
                     + " numerator, denominator, value, comment, measurement_id, reported_at, reported_by, reporter_kind,"
-                    + " outlier_figure, outlier_low, outlier_high)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " outlier_figure, outlier_low, outlier_high, outlier_confirmations)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     + " on conflict (unit_id, indicator_id, period) do update set numerator = excluded.numerator,"
                     + " denominator = excluded.denominator, value = excluded.value, comment = excluded.comment,"
                     + " measurement_id = excluded.measurement_id, outlier_figure = excluded.outlier_figure,"
                     + " outlier_low = excluded.outlier_low, outlier_high = excluded.outlier_high,"
+                    + " outlier_confirmations = excluded.outlier_confirmations,"
                     + " reported_at = coalesce(excluded.reported_at, result.reported_at),"
                     + " reported_by = coalesce(excluded.reported_by, result.reported_by),"
                     + " reporter_kind = coalesce(excluded.reporter_kind, result.reporter_kind)")) {
@@ -278,6 +279,7 @@ public class SlotStore {
                     ps.setBigDecimal(12, outlier == null ? null : outlier.figure());
                     ps.setBigDecimal(13, outlier == null ? null : outlier.expectedLow());
                     ps.setBigDecimal(14, outlier == null ? null : outlier.expectedHigh());
+                    ps.setInt(15, r.confirmations());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -425,7 +427,8 @@ public class SlotStore {
                 }
             }
             try (ResultSet rs = st.executeQuery("select unit_id, indicator_id, period, numerator, denominator, value,"
-                    + " comment, measurement_id, outlier_figure, outlier_low, outlier_high from " + s + ".result")) {
+                    + " comment, measurement_id, outlier_figure, outlier_low, outlier_high, outlier_confirmations"
+                    + " from " + s + ".result")) {
                 while (rs.next()) {
                     if (++loaded % 10_000 == 0) {
                         model.takeChanges(); // loading changes nothing to save: keep the model's record short
@@ -434,7 +437,8 @@ public class SlotStore {
                     model.put(new Result(rs.getString(1), rs.getString(2), YearMonth.parse(rs.getString(3)),
                             rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7),
                             rs.getString(8), 0L, figure == null ? null
-                                    : new Outlier(figure, rs.getBigDecimal(10), rs.getBigDecimal(11))));
+                                    : new Outlier(figure, rs.getBigDecimal(10), rs.getBigDecimal(11)),
+                            rs.getInt(12)));
                 }
             }
             try (ResultSet rs = st.executeQuery("select unit_id, year, max_steering_goals from " + s

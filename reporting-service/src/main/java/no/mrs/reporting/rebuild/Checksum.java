@@ -55,7 +55,8 @@ public final class Checksum {
             lines.add(String.join("|", "result", r.unitId(), r.indicatorId(), r.period().toString(), num(r.numerator()),
                     num(r.denominator()), num(r.value()), str(r.comment())) + (r.outlier() == null ? ""
                             : "|outlier|" + num(r.outlier().figure()) + "|" + num(r.outlier().expectedLow()) + "|"
-                                    + num(r.outlier().expectedHigh())));
+                                    + num(r.outlier().expectedHigh()))
+                    + (r.confirmations() == 0 ? "" : "|confirmations|" + r.confirmations()));
         }
         model.goalBudgets().forEach((unitId, byYear) -> byYear.forEach((year, cap) ->
                 lines.add("budget|" + unitId + "|" + year + "|" + cap)));

@@ -122,4 +122,36 @@ class OutlierMarkTest {
         assertThat(mark("7331", "2021-06", "TO.3")).containsEntry("figure", 410.0);
         assertThat(mark("7331", "2021-07", "TO.3")).isNull();
     }
+
+    @Test
+    void aLeadersConfirmationIsNoCorrectionInTheBurdenBeforeAndAfterARebuild() {
+        ResultRecorded planted = flagged("7341", "TO.4", "2021-06", 410);
+        Api.publish(national("7300", "Testland"), region("7340", "Nav Sørøst", "7300"),
+                office("7341", "Nav Sørøstby", "7340"),
+                indicator("TO.4", "Antall", no.mrs.contracts.goal.Measure.COUNT,
+                        no.mrs.contracts.goal.Direction.HIGHER_IS_BETTER, no.mrs.contracts.goal.Perspective.USER),
+                planted, new OutlierConfirmed("7341", "TO.4", YearMonth.of(2021, 6), planted.measurementId(),
+                        "a job fair"));
+        assertThat(mark("7341", "2021-06", "TO.4")).isNull();
+        assertThat(burden("7341")).containsEntry("submissions", 1).containsEntry("corrections", 0);
+
+        // a correction after the confirmation is one (the stream is at version 3)
+        Api.publish(new ResultCorrected(UUID.randomUUID().toString(), "7341", "TO.4", YearMonth.of(2021, 6), null,
+                null, dec(41), null, Instant.now(), planted.measurementId(), null, null, dec(410), "typo"));
+        assertThat(burden("7341")).containsEntry("submissions", 1).containsEntry("corrections", 1);
+
+        // every replica loads the rebuilt slot: the count is kept there too
+        String before = Api.checksum();
+        String rebuildId = given().auth().oauth2(Api.OPERATOR).post("/api/admin/rebuilds")
+                .then().statusCode(202).extract().path("rebuildId");
+        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> "COMPLETED".equals(given()
+                .auth().oauth2(Api.OPERATOR).get("/api/admin/rebuilds/" + rebuildId).then().extract().path("state")));
+        assertThat(Api.checksum()).isEqualTo(before);
+        assertThat(burden("7341")).containsEntry("corrections", 1);
+    }
+
+    static Map<String, Object> burden(String unitId) {
+        return Api.json(given().auth().oauth2(Api.VIEWER).get("/api/burden/" + unitId + "?year=2021").then()
+                .statusCode(200).extract().asString()).getMap("units.find { it.unitId == '" + unitId + "' }");
+    }
 }
