@@ -9,9 +9,16 @@ import java.util.List;
 /** Scorecards as tables for the CSV and .xlsx exports, with the målekort's Norwegian headings. */
 public final class ScorecardTables {
 
+    /**
+     * A figure marked by the outlier check (until a leader confirms it or it is corrected): the range the office's
+     * history made expected, in the row's terms; empty when the figure is not marked.
+     */
+    public static final String OUTLIER_LOW = "Uvanlig tall: forventet fra";
+    public static final String OUTLIER_HIGH = "Uvanlig tall: forventet til";
+
     static final List<String> HEADINGS = List.of("Perspektiv", "MK ID", "Navn", "Mål", "Trend",
             "Hittil i året I år", "Hittil i året I fjor", "Denne perioden I år", "Denne perioden I fjor", "Status",
-            "Målets opphav");
+            "Målets opphav", OUTLIER_LOW, OUTLIER_HIGH);
 
     private ScorecardTables() {
     }
@@ -57,6 +64,8 @@ public final class ScorecardTables {
         cells.add(row.period().lastYear());
         cells.add(row.status().name());
         cells.add(row.goal() == null ? null : row.goal().origin().name());
+        cells.add(row.outlier() == null ? null : row.outlier().expectedLow());
+        cells.add(row.outlier() == null ? null : row.outlier().expectedHigh());
         return cells;
     }
 

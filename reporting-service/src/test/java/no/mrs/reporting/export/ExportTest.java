@@ -83,7 +83,8 @@ class ExportTest {
                 .header("Content-Disposition", equalTo("attachment; filename=\"malekort-8100-2021-06.xlsx\""));
         List<List<Object>> sheet = read(response.asByteArray());
         assertThat(sheet.get(0)).containsExactly("Perspektiv", "MK ID", "Navn", "Mål", "Trend", "Hittil i året I år",
-                "Hittil i året I fjor", "Denne perioden I år", "Denne perioden I fjor", "Status", "Målets opphav");
+                "Hittil i året I fjor", "Denne perioden I år", "Denne perioden I fjor", "Status", "Målets opphav",
+                "Uvanlig tall: forventet fra", "Uvanlig tall: forventet til");
         List<Map<String, Object>> rows = json.getList("perspectives.rows.flatten()");
         assertThat(sheet).hasSize(rows.size() + 1);
         for (int i = 0; i < rows.size(); i++) {
@@ -109,9 +110,10 @@ class ExportTest {
         assertThat(comma(ytd)).startsWith("76,699029126").doesNotContain(".");
         assertThat(csv.split("\r\n")).containsExactly(
                 "Perspektiv;MK ID;Navn;Mål;Trend;Hittil i året I år;Hittil i året I fjor;Denne perioden I år;"
-                        + "Denne perioden I fjor;Status;Målets opphav",
-                "USER;TX.1;Andel i arbeid;70,5;;" + comma(ytd) + ";60;77;60;ON_TARGET;CENTRAL",
-                "USER;TX.2;\"'=Antall \"\"fått jobben\"\"\";12;;15;;15;;ON_TARGET;CENTRAL");
+                        + "Denne perioden I fjor;Status;Målets opphav;Uvanlig tall: forventet fra;"
+                        + "Uvanlig tall: forventet til",
+                "USER;TX.1;Andel i arbeid;70,5;;" + comma(ytd) + ";60;77;60;ON_TARGET;CENTRAL;;",
+                "USER;TX.2;\"'=Antall \"\"fått jobben\"\"\";12;;15;;15;;ON_TARGET;CENTRAL;;");
     }
 
     @Test
@@ -164,7 +166,7 @@ class ExportTest {
         assertThat(text).startsWith("\uFEFFEnhet ID;Enhet;Perspektiv;MK ID;");
         assertThat(text.split("\r\n")).hasSize(1 + 6)
                 .contains("8102;\"Nav Ås; sentrum\";USER;TX.1;Andel i arbeid;70,5;;" + comma(third) + ";;"
-                        + comma(third) + ";;OFF_TARGET;CENTRAL");
+                        + comma(third) + ";;OFF_TARGET;CENTRAL;;");
         given().auth().oauth2(Api.VIEWER).queryParam("period", "2021-06").get("/api/scorecards/0999/offices")
                 .then().statusCode(404).contentType("application/problem+json");
     }
@@ -180,21 +182,22 @@ class ExportTest {
         response.then().statusCode(200).contentType(XLSX).header("Content-Disposition",
                 equalTo("attachment; filename=\"serie-8101-TX.1-2021-04-2021-06.xlsx\""));
         List<List<Object>> sheet = read(response.asByteArray());
-        assertThat(sheet.get(0)).containsExactly("Periode", "Verdi", "Teller", "Nevner", "Mål", "Kommentar");
+        assertThat(sheet.get(0)).containsExactly("Periode", "Verdi", "Teller", "Nevner", "Mål",
+                "Uvanlig tall: forventet fra", "Uvanlig tall: forventet til", "Kommentar");
         for (int i = 0; i < 3; i++) {
             String p = "[" + i + "].";
             assertThat(sheet.get(i + 1)).containsExactly(json.get(p + "period"), json.get(p + "value"),
                     json.get(p + "numerator"), json.get(p + "denominator"), json.get(p + "target"),
-                    json.get(p + "comment"));
+                    json.get(p + "outlier.expectedLow"), json.get(p + "outlier.expectedHigh"), json.get(p + "comment"));
         }
         byte[] csv = given().auth().oauth2(Api.VIEWER).accept("text/csv").queryParam("from", "2021-04")
                 .queryParam("to", "2021-06").get("/api/series/8101/TX.1").then().statusCode(200)
                 .contentType(startsWith("text/csv")).extract().asByteArray();
         assertThat(new String(csv, StandardCharsets.UTF_8).split("\r\n")).containsExactly(
-                "\uFEFFPeriode;Verdi;Teller;Nevner;Mål;Kommentar",
-                "2021-04;;;;70,5;",
-                "2021-05;" + comma(json.getDouble("[1].value")) + ";2;3;70,5;",
-                "2021-06;77;77;100;70,5;\"Ferie; stengt\"");
+                "\uFEFFPeriode;Verdi;Teller;Nevner;Mål;Uvanlig tall: forventet fra;Uvanlig tall: forventet til;Kommentar",
+                "2021-04;;;;70,5;;;",
+                "2021-05;" + comma(json.getDouble("[1].value")) + ";2;3;70,5;;;",
+                "2021-06;77;77;100;70,5;;;\"Ferie; stengt\"");
     }
 
     @Test
@@ -257,6 +260,8 @@ class ExportTest {
         cells.add(card.get(row + "period.lastYear"));
         cells.add(card.getString(row + "status"));
         cells.add(card.getString(row + "goal.origin"));
+        cells.add(card.get(row + "outlier.expectedLow"));
+        cells.add(card.get(row + "outlier.expectedHigh"));
         return cells;
     }
 

@@ -73,6 +73,17 @@ class OutlierMarkTest {
         assertThat(mark("7310", "2021-06", "TO.1")).isNull();
         assertThat(point("7310", "TO.1", "2021-06").get("outlier")).isNull();
 
+        // the exports people open carry the mark too: the expected range at the end of the scorecard's row, before
+        // the comment in the series
+        String scorecardCsv = given().auth().oauth2(Api.VIEWER).queryParam("period", "2021-06")
+                .queryParam("format", "csv").get("/api/scorecards/7311").then().statusCode(200).extract().asString();
+        assertThat(scorecardCsv).contains(";TO.1;").containsPattern("TO\\.1;[^\r\n]*;17,5;97\r\n");
+        String seriesCsv = given().auth().oauth2(Api.VIEWER).queryParam("from", "2021-05").queryParam("to", "2021-06")
+                .queryParam("format", "csv").get("/api/series/7311/TO.1").then().statusCode(200).extract().asString();
+        assertThat(seriesCsv.split("\r\n")).containsExactly("\uFEFFPeriode;Verdi;Teller;Nevner;Mål;"
+                + "Uvanlig tall: forventet fra;Uvanlig tall: forventet til;Kommentar", "2021-05;41;;;;;;",
+                "2021-06;410;;;;17,5;97;");
+
         String marked = Api.checksum();
         Api.publish(new OutlierConfirmed("7311", "TO.1", YearMonth.of(2021, 6), planted.measurementId(),
                 "A job fair with 400 hires in June"));

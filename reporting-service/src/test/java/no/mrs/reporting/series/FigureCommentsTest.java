@@ -59,7 +59,8 @@ class FigureCommentsTest {
         byte[] bytes = given().auth().oauth2(VIEWER).get("/api/series/7931/FC.1?from=2023-05&to=2023-05&format=csv")
                 .then().statusCode(200).extract().asByteArray();
         String[] lines = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).split("\r\n");
-        assertThat(lines[0]).isEqualTo("Periode;Verdi;Teller;Nevner;Mål;Kommentar");
+        assertThat(lines[0]).isEqualTo("Periode;Verdi;Teller;Nevner;Mål;Uvanlig tall: forventet fra;"
+                + "Uvanlig tall: forventet til;Kommentar");
         assertThat(lines[1]).startsWith("2023-05;60;12;20;;").endsWith(";\"7931 Nav Kommentar (test-producer, "
                 + REGION_AT + "): Regionen; bedre enn \"\"ventet\"\" | 7932 Nav Ord: Nytt tiltak i bydelen\"");
 

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import no.mrs.platform.problem.FieldError;
 import no.mrs.platform.problem.ProblemException;
 import no.mrs.reporting.access.ReadAccess;
+import no.mrs.reporting.scorecard.ScorecardTables;
 import no.mrs.reporting.series.SeriesPoint;
 import no.mrs.reporting.series.SeriesService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -105,11 +106,14 @@ public class SeriesResource {
             return Response.ok(points, MediaType.APPLICATION_JSON_TYPE).build();
         }
         Table table = new Table("Serie " + unitId + " " + indicatorId,
-                List.of("Periode", "Verdi", "Teller", "Nevner", "Mål", "Kommentar"));
+                List.of("Periode", "Verdi", "Teller", "Nevner", "Mål", ScorecardTables.OUTLIER_LOW,
+                        ScorecardTables.OUTLIER_HIGH, "Kommentar"));
         for (SeriesPoint p : points) {
             // every comment on the figure and those it is summed from, one after another in the cell
             // an office's own comment as it wrote it; an aggregate's cell holds every comment on it and below it
-            table.row(p.period(), p.value(), p.numerator(), p.denominator(), p.target(), p.comment() != null
+            table.row(p.period(), p.value(), p.numerator(), p.denominator(), p.target(),
+                    p.outlier() == null ? null : p.outlier().expectedLow(),
+                    p.outlier() == null ? null : p.outlier().expectedHigh(), p.comment() != null
                     ? p.comment() : p.comments().isEmpty() ? null
                     : String.join(" | ", p.comments().stream().map(SeriesPoint.Comment::asText).toList()));
         }

@@ -68,8 +68,9 @@ class ScorecardResourceTest {
                 .extract().asString(); // decoded as UTF-8, the byte order mark stays as U+FEFF
         assertThat(csv.split("\r\n")).containsExactly(
                 "\uFEFFPerspektiv;MK ID;Navn;Mål;Trend;Hittil i året I år;Hittil i året I fjor;Denne perioden I år;"
-                        + "Denne perioden I fjor;Status;Målets opphav",
-                "USER;TA.1;Andel, med komma;80;;77;60;77;60;NEAR_TARGET;CENTRAL");
+                        + "Denne perioden I fjor;Status;Målets opphav;Uvanlig tall: forventet fra;"
+                        + "Uvanlig tall: forventet til",
+                "USER;TA.1;Andel, med komma;80;;77;60;77;60;NEAR_TARGET;CENTRAL;;");
     }
 
     @Test
