@@ -9,11 +9,9 @@ import no.mrs.contracts.result.ResultCorrected;
 import no.mrs.contracts.result.ResultRecorded;
 import no.mrs.devstack.test.MrsTestInfrastructure;
 import no.mrs.reporting.support.Api;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Map;
@@ -124,10 +122,7 @@ class OutlierMarkTest {
                 new OutlierConfirmed("7331", "TO.3", YearMonth.of(2021, 7), confirmed.measurementId(), "checked"));
         String before = Api.checksum();
 
-        String rebuildId = given().auth().oauth2(Api.OPERATOR).post("/api/admin/rebuilds")
-                .then().statusCode(202).extract().path("rebuildId");
-        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> "COMPLETED".equals(given()
-                .auth().oauth2(Api.OPERATOR).get("/api/admin/rebuilds/" + rebuildId).then().extract().path("state")));
+        Api.rebuild();
 
         assertThat(Api.checksum()).isEqualTo(before);
         assertThat(mark("7331", "2021-06", "TO.3")).containsEntry("figure", 410.0);
@@ -153,10 +148,7 @@ class OutlierMarkTest {
 
         // every replica loads the rebuilt slot: the count is kept there too
         String before = Api.checksum();
-        String rebuildId = given().auth().oauth2(Api.OPERATOR).post("/api/admin/rebuilds")
-                .then().statusCode(202).extract().path("rebuildId");
-        Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> "COMPLETED".equals(given()
-                .auth().oauth2(Api.OPERATOR).get("/api/admin/rebuilds/" + rebuildId).then().extract().path("state")));
+        Api.rebuild();
         assertThat(Api.checksum()).isEqualTo(before);
         assertThat(burden("7341")).containsEntry("corrections", 1);
     }

@@ -33,12 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.YearMonth;
 
-import static no.mrs.reporting.export.ExportDocs.BAD_REQUEST;
-import static no.mrs.reporting.export.ExportDocs.FORBIDDEN;
 import static no.mrs.reporting.export.ExportDocs.NOT_ACCEPTABLE;
 import static no.mrs.reporting.export.ExportDocs.PROBLEM;
 import static no.mrs.reporting.export.ExportDocs.SECURITY_SCHEME;
-import static no.mrs.reporting.export.ExportDocs.UNAUTHORIZED;
 
 @Path("/api/scorecards")
 @Tag(name = "Scorecards", description = "The målekort of a unit for a month")
@@ -77,12 +74,6 @@ public class ScorecardResource {
     @APIResponse(responseCode = "200", description = "The scorecard", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Scorecard.class)),
             @Content(mediaType = CSV), @Content(mediaType = Xlsx.MEDIA_TYPE) })
-    @APIResponse(responseCode = "400", description = BAD_REQUEST, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = UNAUTHORIZED, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The unit is not known", content = @Content(mediaType = PROBLEM,
             schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "406", description = NOT_ACCEPTABLE, content = @Content(mediaType = PROBLEM,
@@ -119,12 +110,6 @@ public class ScorecardResource {
     @APIResponse(responseCode = "200", description = "The offices' scorecards", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OfficeScorecards.class)),
             @Content(mediaType = CSV), @Content(mediaType = Xlsx.MEDIA_TYPE) })
-    @APIResponse(responseCode = "400", description = BAD_REQUEST, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = UNAUTHORIZED, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The unit is not known", content = @Content(mediaType = PROBLEM,
             schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "406", description = NOT_ACCEPTABLE, content = @Content(mediaType = PROBLEM,

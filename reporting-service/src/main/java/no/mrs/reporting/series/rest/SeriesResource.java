@@ -34,12 +34,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.YearMonth;
 import java.util.List;
 
-import static no.mrs.reporting.export.ExportDocs.BAD_REQUEST;
-import static no.mrs.reporting.export.ExportDocs.FORBIDDEN;
 import static no.mrs.reporting.export.ExportDocs.NOT_ACCEPTABLE;
 import static no.mrs.reporting.export.ExportDocs.PROBLEM;
 import static no.mrs.reporting.export.ExportDocs.SECURITY_SCHEME;
-import static no.mrs.reporting.export.ExportDocs.UNAUTHORIZED;
 import static no.mrs.reporting.scorecard.rest.ScorecardResource.PERIOD;
 import static no.mrs.reporting.scorecard.rest.ScorecardResource.PERIOD_MESSAGE;
 
@@ -73,12 +70,6 @@ public class SeriesResource {
     @APIResponse(responseCode = "200", description = "The series", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SeriesPoint[].class)),
             @Content(mediaType = ExportFormat.CSV_TYPE), @Content(mediaType = Xlsx.MEDIA_TYPE) })
-    @APIResponse(responseCode = "400", description = BAD_REQUEST, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = UNAUTHORIZED, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = FORBIDDEN, content = @Content(mediaType = PROBLEM,
-            schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "The unit or the indicator is not known", content = @Content(mediaType = PROBLEM,
             schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "406", description = NOT_ACCEPTABLE, content = @Content(mediaType = PROBLEM,
