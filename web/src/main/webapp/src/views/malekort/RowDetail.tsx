@@ -33,20 +33,22 @@ export function RowDetail(props: {
   const session = useSession();
   const [saved, setSaved] = useState<SavedComment[]>([]);
 
+  // a scorecard shown as published: its series and comparison as published at the same moment
+  const asOf = card.requestedAsOf ?? null;
   useEffect(() => {
     let live = true;
-    fetchSeries(card.unitId, row.indicatorId, shiftMonth(card.period, -23), card.period)
+    fetchSeries(card.unitId, row.indicatorId, shiftMonth(card.period, -23), card.period, asOf)
       .then((p) => live && setPoints(p), (e) => live && setSeriesError(e));
     if (row.pairedOutcome) {
-      fetchSeries(card.unitId, row.pairedOutcome, shiftMonth(card.period, -23), card.period)
+      fetchSeries(card.unitId, row.pairedOutcome, shiftMonth(card.period, -23), card.period, asOf)
         .then((p) => live && setOutcome(p), () => live && setOutcome([]));
     }
-    fetchComparison(card.unitId, row.indicatorId, card.period)
+    fetchComparison(card.unitId, row.indicatorId, card.period, asOf)
       .then((c) => live && setEntries(c), (e) => live && setComparisonError(e));
     return () => {
       live = false;
     };
-  }, [card.unitId, card.period, row.indicatorId, row.pairedOutcome]);
+  }, [card.unitId, card.period, row.indicatorId, row.pairedOutcome, asOf]);
 
   // the detail opens where the person is: focus moves to its heading
   useEffect(() => {
@@ -67,7 +69,7 @@ export function RowDetail(props: {
     || (level === "NATIONAL" && hasRole(session, "directorate") && covers(props.units, session.units, card.unitId));
   const onSaved = (comment: SavedComment) => {
     setSaved((old) => [comment, ...old]);
-    fetchSeries(card.unitId, row.indicatorId, shiftMonth(card.period, -23), card.period).then(setPoints, () => undefined);
+    fetchSeries(card.unitId, row.indicatorId, shiftMonth(card.period, -23), card.period, asOf).then(setPoints, () => undefined);
   };
   const max = Math.max(1, ...(entries ?? []).map((e) => Math.abs(e.yearToDate ?? 0)));
 

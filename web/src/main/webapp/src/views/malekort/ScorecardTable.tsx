@@ -5,12 +5,13 @@ import {
   ArrowDownIcon,
   ArrowRightIcon,
   ArrowUpIcon,
+  ArrowsCirclepathIcon,
   CheckmarkCircleFillIcon,
   ExclamationmarkTriangleFillIcon,
   MinusCircleIcon,
   XMarkOctagonFillIcon,
 } from "@navikt/aksel-icons";
-import { fetchSeries, shiftMonth, type OutlierMark, type Scorecard, type ScorecardRow, type SeriesPoint,
+import { fetchSeries, shiftMonth, type ChangedSince, type OutlierMark, type Scorecard, type ScorecardRow, type SeriesPoint,
   type Status } from "./api";
 import { monthName } from "../../format";
 import { figure } from "./figures";
@@ -20,9 +21,10 @@ import { T } from "./texts";
 const COLUMNS = 10;
 
 /** The scorecard as NAV knows it: per perspective, each indicator with goal, status, trend and the four figures. */
-export function ScorecardTable(props: { card: Scorecard; selected: string | null; detailHref: (id: string) => string }) {
-  const { card, selected, detailHref } = props;
-  const series = useSparklines(card);
+export function ScorecardTable(props: { card: Scorecard; selected: string | null; detailHref: (id: string) => string;
+  asOf?: string | null }) {
+  const { card, selected, detailHref, asOf = null } = props;
+  const series = useSparklines(card, asOf);
   return (
     <div className="mrs-table-wrap">
       <Table size="small" className="malekort-table">
@@ -61,6 +63,7 @@ export function ScorecardTable(props: { card: Scorecard; selected: string | null
                     {row.name}
                   </Link>
                   {row.outlier && <OutlierTag mark={row.outlier} measure={row.measure} month={monthName(card.period)} />}
+                  {row.changedSince && <ChangedTag change={row.changedSince} measure={row.measure} />}
                   {row.displacement && row.pairedOutcome && (
                     <div>
                       <Tag size="xsmall" variant="moderate" data-color="warning" className="malekort-status"
@@ -105,15 +108,32 @@ export function OutlierTag({ mark, measure, month }: { mark: OutlierMark; measur
   );
 }
 
-/** Each row's last 24 months, fetched side by side. */
-function useSparklines(card: Scorecard): Map<string, SeriesPoint[]> {
+/** A row of a scorecard shown as published whose figures have changed since: the figures now, and what and why. */
+function ChangedTag({ change, measure }: { change: ChangedSince; measure: ScorecardRow["measure"] }) {
+  return (
+    <div className="malekort-changed">
+      <Tag size="xsmall" variant="moderate" data-color="info" className="malekort-status"
+        icon={<ArrowsCirclepathIcon aria-hidden />}>
+        {T.changedTag}
+      </Tag>{" "}
+      <span>
+        {T.changedNow(figure(change.yearToDate, measure), figure(change.period, measure))}
+        {change.corrections > 0 && <> {T.changedCorrections(change.corrections, change.reasons)}</>}
+        {change.lateReports > 0 && <> {T.changedLate(change.lateReports)}</>}
+      </span>
+    </div>
+  );
+}
+
+/** Each row's last 24 months (as published at `asOf` when given), fetched side by side. */
+function useSparklines(card: Scorecard, asOf: string | null): Map<string, SeriesPoint[]> {
   const [series, setSeries] = useState(new Map<string, SeriesPoint[]>());
   useEffect(() => {
     let live = true;
     setSeries(new Map());
     const from = shiftMonth(card.period, -23);
     for (const row of card.perspectives.flatMap((p) => p.rows)) {
-      fetchSeries(card.unitId, row.indicatorId, from, card.period).then(
+      fetchSeries(card.unitId, row.indicatorId, from, card.period, asOf).then(
         (points) => live && setSeries((old) => new Map(old).set(row.indicatorId, points)),
         () => live && setSeries((old) => new Map(old).set(row.indicatorId, [])),
       );
@@ -121,7 +141,7 @@ function useSparklines(card: Scorecard): Map<string, SeriesPoint[]> {
     return () => {
       live = false;
     };
-  }, [card]);
+  }, [card, asOf]);
   return series;
 }
 

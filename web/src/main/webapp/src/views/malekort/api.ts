@@ -34,6 +34,17 @@ export interface ScorecardRow {
   displacement?: boolean | null;
   /** an office's figure of the month far from its own history, until a leader confirms it or it is corrected */
   outlier?: OutlierMark | null;
+  /** only as published (?asOf=): the row's figures now and what changed them since */
+  changedSince?: ChangedSince | null;
+}
+
+/** What changed a row's figures after the moment a scorecard is shown as published. */
+export interface ChangedSince {
+  yearToDate: number | null;
+  period: number | null;
+  corrections: number;
+  lateReports: number;
+  reasons: string[];
 }
 
 /** The outlier check's mark: the figure and the range the office's history made expected (a share in per cent). */
@@ -49,6 +60,8 @@ export interface Scorecard {
   period: string;
   perspectives: { perspective: string; rows: ScorecardRow[] }[];
   asOf: string | null;
+  /** the moment asked for with ?asOf= (the scorecard as published then) */
+  requestedAsOf?: string | null;
 }
 
 /** A comment on a figure: whose figure, the text, and for a region's or the nation's comment who wrote it and when. */
@@ -103,14 +116,17 @@ export const fetchPeriods = async () => (await call<Periods>("reporting", "perio
 /** The hierarchy as reporting-service knows it in the month (all pages). */
 export const fetchUnits = (period: string) => all<Unit>("reporting", `units?period=${period}&limit=1000`);
 
-export const fetchScorecard = async (unitId: string, period: string) =>
-  (await call<Scorecard>("reporting", `scorecards/${enc(unitId)}?period=${period}`)).data;
+const asOfParam = (asOf?: string | null) => (asOf ? `&asOf=${enc(asOf)}` : "");
 
-export const fetchSeries = async (unitId: string, indicatorId: string, from: string, to: string) =>
-  (await call<SeriesPoint[]>("reporting", `series/${enc(unitId)}/${enc(indicatorId)}?from=${from}&to=${to}`)).data;
+/** The scorecard as it stands, or as published at `asOf` (an instant). */
+export const fetchScorecard = async (unitId: string, period: string, asOf?: string | null) =>
+  (await call<Scorecard>("reporting", `scorecards/${enc(unitId)}?period=${period}${asOfParam(asOf)}`)).data;
 
-export const fetchComparison = async (unitId: string, indicatorId: string, period: string) =>
-  (await call<ComparisonEntry[]>("reporting", `comparisons/${enc(unitId)}/${enc(indicatorId)}?period=${period}`)).data;
+export const fetchSeries = async (unitId: string, indicatorId: string, from: string, to: string, asOf?: string | null) =>
+  (await call<SeriesPoint[]>("reporting", `series/${enc(unitId)}/${enc(indicatorId)}?from=${from}&to=${to}${asOfParam(asOf)}`)).data;
+
+export const fetchComparison = async (unitId: string, indicatorId: string, period: string, asOf?: string | null) =>
+  (await call<ComparisonEntry[]>("reporting", `comparisons/${enc(unitId)}/${enc(indicatorId)}?period=${period}${asOfParam(asOf)}`)).data;
 
 /** A region's or the nation's comment on its own figure for the indicator and month (result-service). */
 export const postFigureComment = async (unitId: string, indicatorId: string, period: string, comment: string) =>
@@ -119,8 +135,9 @@ export const postFigureComment = async (unitId: string, indicatorId: string, per
 export type ExportFormat = "csv" | "xlsx";
 
 /** The scorecard as the service exports it (CSV for Norwegian Excel, or a workbook), saved as a file. */
-export const downloadScorecard = (unitId: string, period: string, format: ExportFormat) =>
-  download("reporting", `scorecards/${enc(unitId)}?period=${period}&format=${format}`, `malekort-${unitId}-${period}.${format}`);
+export const downloadScorecard = (unitId: string, period: string, format: ExportFormat, asOf?: string | null) =>
+  download("reporting", `scorecards/${enc(unitId)}?period=${period}&format=${format}${asOfParam(asOf)}`,
+    `malekort-${unitId}-${period}${asOf ? "-som-publisert" : ""}.${format}`);
 
 /** Every office below a region (or the nation) and every indicator of the month, in one sheet. */
 export const downloadOffices = (unitId: string, period: string, format: ExportFormat) =>

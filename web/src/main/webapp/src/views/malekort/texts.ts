@@ -66,6 +66,27 @@ export const T = {
     "«Uvanlig tall» betyr at et kontors tall for måneden ligger langt unna kontorets egne tall (samme måned i fjor og de siste månedene). Tallet er tatt imot, men merket til en leder bekrefter det med en begrunnelse, eller det rettes.",
   ],
 
+  asPublishedHeading: "Vis målekortet slik det var publisert",
+  asPublishedDay: "Som publisert dato",
+  asPublishedDayHelp: "dd.mm.åååå",
+  asPublishedTime: "Klokkeslett",
+  asPublishedTimeHelp: "tt:mm, tomt er slutten av dagen",
+  asPublishedShow: "Vis som publisert",
+  asPublishedCurrent: "Vis gjeldende tall",
+  asPublishedNoDay: "Velg en dato.",
+  asPublishedBadDay: "Skriv datoen som dd.mm.åååå.",
+  asPublishedFuture: "Datoen kan ikke være fram i tid.",
+  asPublishedBadTime: "Skriv klokkeslettet som tt:mm, for eksempel 14:30.",
+  asPublishedInfo: (when: string) =>
+    `Viser målekortet slik det var publisert ${when}. Rader med tall som er endret siden, er merket «Endret siden» med hva som er endret og hvorfor.`,
+  asPublishedTitle: (unit: string, month: string, when: string) => `Målekort for ${unit}, ${month}, som publisert ${when}`,
+  asPublishedEmpty: (unit: string, when: string) => `Ingen tall for ${unit} var publisert ${when}.`,
+  changedTag: "Endret siden",
+  changedNow: (ytd: string, month: string) => `Nå: hittil i år ${ytd}, denne måneden ${month}.`,
+  changedCorrections: (n: number, reasons: string[]) =>
+    `${n === 1 ? "1 retting" : `${n} rettinger`}${reasons.length ? `: ${reasons.join("; ")}` : ""}.`,
+  changedLate: (n: number) => `${n === 1 ? "1 tall" : `${n} tall`} rapportert senere.`,
+
   outlierTag: "Uvanlig tall",
   outlierRange: (low: string, high: string) => `Forventet ${low}–${high}`,
   outlierTitle: (month: string) =>

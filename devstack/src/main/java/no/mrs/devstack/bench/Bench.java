@@ -81,13 +81,19 @@ public final class Bench {
             organisation(size.offices());
             measureLoad("dataset", Dataset.history(loaded, size.offices()));
             scorecardReads("reads." + size.offices(), size.readSeconds(), true);
+            // "as published" reads look back at this moment: before the ingestion, the probes' and the history's
+            // corrections
+            publishedAt = Instant.now();
+            Thread.sleep(1_000);
             ingestion();
             batchCurve();
             freshness();
             if (!size.quick()) {
                 correctionsUntil(1_000_000);
             }
+            String asPublished = asOfReads("reads.asOf", size.readSeconds());
             rebuild();
+            sameAfterRebuild(asPublished);
             memory("memory");
             try {
                 startUpAlone();
@@ -344,6 +350,59 @@ public final class Bench {
                 report.ratio(key + ".ratioToBaseline", count / (double) seconds, baseline.requestsPerSecond());
                 report.ratio(alias + ".ratioToBaseline", count / (double) seconds, baseline.requestsPerSecond());
             }
+        }
+    }
+
+    /** The instant the "as published" reads look back at. */
+    private Instant publishedAt;
+
+    /**
+     * The national and a region's scorecard as published at {@link #publishedAt}, after everything since (the
+     * ingestion, the probes' corrections and, in the full run, the history of corrections): 16 clients, requests/s,
+     * p50 and p99, and how many rows are marked as changed since (the history is really read). Gives the national
+     * answer, to compare after the rebuild.
+     */
+    private String asOfReads(String name, int seconds) throws Exception {
+        awaitProjection(name);
+        String national = null;
+        for (String unit : List.of("0000", "0300")) {
+            String url = stack.url(MrsService.REPORTING) + "/api/scorecards/" + unit + "?period=2021-06&asOf="
+                    + publishedAt;
+            JsonNode card = api.expect("GET", url, api.reporter, null, 200);
+            long changed = 0;
+            for (JsonNode perspective : card.path("perspectives")) {
+                for (JsonNode row : perspective.path("rows")) {
+                    changed += row.path("changedSince").isObject() ? 1 : 0;
+                }
+            }
+            if (unit.equals("0000")) {
+                national = card.toString();
+            }
+            progress.accept("bench: scorecard reads of " + unit + " as published at " + publishedAt + " ("
+                    + changed + " rows changed since) — 16 clients for " + seconds + " s");
+            Latencies latencies = new Latencies();
+            long count = concurrently(16, seconds, () -> {
+                long t0 = System.nanoTime();
+                api.expect("GET", url, api.reporter, null, 200);
+                latencies.record(System.nanoTime() - t0);
+            });
+            String key = name + "." + (unit.equals("0000") ? "national" : "region");
+            report.figure(key + ".rowsChangedSince", changed);
+            report.figure(key + ".requestsPerSecond", count / (double) seconds);
+            report.figure(key + ".p50Millis", latencies.percentileMillis(50));
+            report.figure(key + ".p99Millis", latencies.percentileMillis(99));
+        }
+        return national;
+    }
+
+    /** Whether the national scorecard as published answers the same after the rebuild (1) or not (0). */
+    private void sameAfterRebuild(String before) throws Exception {
+        awaitProjection("reads.asOf after the rebuild");
+        String url = stack.url(MrsService.REPORTING) + "/api/scorecards/0000?period=2021-06&asOf=" + publishedAt;
+        boolean same = api.expect("GET", url, api.reporter, null, 200).toString().equals(before);
+        report.figure("reads.asOf.sameAfterRebuild", same ? 1 : 0);
+        if (!same) {
+            progress.accept("bench: the national scorecard as published answers differently after the rebuild");
         }
     }
 

@@ -6,7 +6,9 @@ import jakarta.inject.Inject;
 import no.mrs.contracts.goal.Direction;
 import no.mrs.platform.problem.ProblemException;
 import no.mrs.reporting.figures.Figures;
+import no.mrs.reporting.model.AsOfView;
 import no.mrs.reporting.model.Indicator;
+import no.mrs.reporting.model.ModelView;
 import no.mrs.reporting.model.Unit;
 import no.mrs.reporting.projection.ReadModels;
 
@@ -34,10 +36,20 @@ public class ComparisonService {
     }
 
     public List<Entry> compare(String unitId, String indicatorId, YearMonth period) {
-        return models.read(model -> {
-            model.unit(unitId).orElseThrow(() -> ProblemException.notFound("Unit " + unitId + " is not known"));
-            Indicator indicator = model.indicator(indicatorId)
+        return compare(unitId, indicatorId, period, null);
+    }
+
+    /** As of an instant (null: now); a unit or indicator known now but not then compares nothing. */
+    public List<Entry> compare(String unitId, String indicatorId, YearMonth period, java.time.Instant asOf) {
+        return models.read(asOf, model -> {
+            ModelView now = model instanceof AsOfView then ? then.now() : model;
+            now.unit(unitId).orElseThrow(() -> ProblemException.notFound("Unit " + unitId + " is not known"));
+            now.indicator(indicatorId)
                     .orElseThrow(() -> ProblemException.notFound("Indicator " + indicatorId + " is not known"));
+            Indicator indicator = model.indicator(indicatorId).orElse(null);
+            if (model.unit(unitId).isEmpty() || indicator == null) {
+                return List.<Entry>of();
+            }
             Figures figures = new Figures(model);
             List<Figure> children = new ArrayList<>();
             for (Unit child : figures.hierarchy().childrenOf(unitId, period)) {

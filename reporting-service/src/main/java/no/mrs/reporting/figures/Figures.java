@@ -1,7 +1,7 @@
 package no.mrs.reporting.figures;
 
 import no.mrs.reporting.model.Indicator;
-import no.mrs.reporting.model.ReadModel;
+import no.mrs.reporting.model.ModelView;
 import no.mrs.reporting.model.Result;
 
 import java.time.YearMonth;
@@ -15,13 +15,13 @@ import java.util.Set;
  */
 public final class Figures {
 
-    private final ReadModel model;
+    private final ModelView model;
     private final Hierarchy hierarchy;
 
     private record Key(String unitId, String indicatorId, YearMonth month) {
     }
 
-    public Figures(ReadModel model) {
+    public Figures(ModelView model) {
         this.model = model;
         this.hierarchy = new Hierarchy(model);
     }
@@ -30,7 +30,7 @@ public final class Figures {
         return hierarchy;
     }
 
-    public ReadModel model() {
+    public ModelView model() {
         return model;
     }
 

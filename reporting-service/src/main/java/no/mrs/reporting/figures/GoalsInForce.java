@@ -2,7 +2,7 @@ package no.mrs.reporting.figures;
 
 import no.mrs.contracts.goal.GoalOrigin;
 import no.mrs.reporting.model.Goal;
-import no.mrs.reporting.model.ReadModel;
+import no.mrs.reporting.model.ModelView;
 
 import java.time.YearMonth;
 import java.util.Comparator;
@@ -21,7 +21,7 @@ public final class GoalsInForce {
     private GoalsInForce() {
     }
 
-    public static Map<String, Goal> forUnit(ReadModel model, Hierarchy hierarchy, String unitId, YearMonth month) {
+    public static Map<String, Goal> forUnit(ModelView model, Hierarchy hierarchy, String unitId, YearMonth month) {
         List<String> chain = hierarchy.chain(unitId, month);
         Map<String, Goal> best = new HashMap<>();
         Map<String, Integer> distance = new HashMap<>();

@@ -1,7 +1,7 @@
 package no.mrs.reporting.figures;
 
 import no.mrs.contracts.goal.UnitLevel;
-import no.mrs.reporting.model.ReadModel;
+import no.mrs.reporting.model.ModelView;
 import no.mrs.reporting.model.Unit;
 
 import java.time.YearMonth;
@@ -17,9 +17,9 @@ public final class Hierarchy {
 
     private static final int MAX_DEPTH = 16;
 
-    private final ReadModel model;
+    private final ModelView model;
 
-    public Hierarchy(ReadModel model) {
+    public Hierarchy(ModelView model) {
         this.model = model;
     }
 

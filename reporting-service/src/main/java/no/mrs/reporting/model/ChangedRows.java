@@ -12,7 +12,8 @@ import java.util.Map;
  */
 public record ChangedRows(List<Unit> units, List<Indicator> indicators, List<Goal> goals, List<Result> results,
         Map<Result.Key, Reported> reported, Map<Changes.BudgetKey, Integer> goalBudgets,
-        List<FigureComment> figureComments, Map<String, Long> streams, Map<PartitionId, Position> partitions) {
+        List<FigureComment> figureComments, List<EntityVersion> entityVersions, List<Superseded> supersededResults,
+        Map<String, Long> streams, Map<PartitionId, Position> partitions) {
 
     static ChangedRows of(ReadModel model, Changes changes) {
         List<Unit> units = new ArrayList<>(changes.units.size());
@@ -30,17 +31,19 @@ public record ChangedRows(List<Unit> units, List<Indicator> indicators, List<Goa
         Map<Changes.BudgetKey, Integer> budgets = new LinkedHashMap<>();
         changes.goalBudgets.forEach(b -> budgets.put(b, model.goalBudget(b.unitId(), b.year()).orElseThrow()));
         return new ChangedRows(units, indicators, goals, results, new LinkedHashMap<>(changes.reported), budgets,
-                List.copyOf(changes.figureComments), streams, partitions);
+                List.copyOf(changes.figureComments), List.copyOf(changes.entityVersions),
+                List.copyOf(changes.supersededResults), streams, partitions);
     }
 
     public boolean isEmpty() {
         return units.isEmpty() && indicators.isEmpty() && goals.isEmpty() && results.isEmpty() && streams.isEmpty()
-                && partitions.isEmpty() && goalBudgets.isEmpty() && figureComments.isEmpty();
+                && partitions.isEmpty() && goalBudgets.isEmpty() && figureComments.isEmpty() && entityVersions.isEmpty()
+                && supersededResults.isEmpty();
     }
 
     /** How many rows a save writes. */
     public int size() {
         return units.size() + indicators.size() + goals.size() + results.size() + streams.size() + partitions.size()
-                + goalBudgets.size() + figureComments.size();
+                + goalBudgets.size() + figureComments.size() + entityVersions.size() + supersededResults.size();
     }
 }

@@ -19,6 +19,9 @@ public final class Changes {
     public final Set<BudgetKey> goalBudgets = new LinkedHashSet<>();
     /** Figure comments added (they are never changed or removed). */
     public final java.util.List<FigureComment> figureComments = new java.util.ArrayList<>();
+    /** New versions of units, indicators and goals, and superseded office figures (only ever added). */
+    public final java.util.List<EntityVersion> entityVersions = new java.util.ArrayList<>();
+    public final java.util.List<Superseded> supersededResults = new java.util.ArrayList<>();
     public final Set<String> streams = new LinkedHashSet<>();
     public final Set<PartitionId> partitions = new LinkedHashSet<>();
 
@@ -26,7 +29,8 @@ public final class Changes {
     }
 
     public boolean isEmpty() {
-        return goalBudgets.isEmpty() && figureComments.isEmpty() && units.isEmpty() && indicators.isEmpty() && goals.isEmpty() && results.isEmpty() && streams.isEmpty()
+        return goalBudgets.isEmpty() && figureComments.isEmpty() && entityVersions.isEmpty()
+                && supersededResults.isEmpty() && units.isEmpty() && indicators.isEmpty() && goals.isEmpty() && results.isEmpty() && streams.isEmpty()
                 && partitions.isEmpty();
     }
 }

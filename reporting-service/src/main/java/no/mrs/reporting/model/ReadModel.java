@@ -21,7 +21,7 @@ import java.util.function.Function;
  * <p>Not thread-safe: {@code ReadModels} guards it with a read-write lock. Every mutation records its key in
  * {@link #changes()} so that the store saves exactly what changed.
  */
-public final class ReadModel {
+public final class ReadModel implements ModelView {
 
     private final Map<String, Unit> units = new HashMap<>();
     private final Map<String, Indicator> indicators = new HashMap<>();
@@ -33,6 +33,20 @@ public final class ReadModel {
     private int resultCount;
     /** indicator -> month -> unit -> result: what aggregation scans. */
     private final Map<String, Map<YearMonth, Map<String, Result>>> resultsByIndicator = new HashMap<>();
+    /**
+     * The history kept for {@code asOf} reads: indicator -> month -> unit -> the figure's superseded versions,
+     * oldest first (only figures that were corrected or confirmed have any), and every version of each unit,
+     * indicator and goal with the time it became known.
+     */
+    private final Map<String, Map<YearMonth, Map<String, History>>> supersededByIndicator = new HashMap<>();
+    /** The corrections' reasons, each kept once (index -> text, text -> index). */
+    private final List<String> reasons = new ArrayList<>();
+    private final Map<String, Integer> reasonIndex = new HashMap<>();
+    private final Map<String, List<Stamped<Unit>>> unitVersions = new HashMap<>();
+    private final Map<String, List<Stamped<Indicator>>> indicatorVersions = new HashMap<>();
+    private final Map<String, List<Stamped<Goal>>> goalVersions = new HashMap<>();
+    /** The time of the event being applied (epoch milliseconds), {@link Result#ALWAYS} outside one. */
+    private long eventTime = Result.ALWAYS;
     /** The applied version of every stream but the results' (each {@link Result} holds its own). */
     private final Map<String, Long> streamVersions = new HashMap<>();
     /** One instance of each unit id, indicator id and month, shared by every result that names it. */
@@ -50,26 +64,32 @@ public final class ReadModel {
 
     // ---------------------------------------------------------------- reads
 
+    @Override
     public Optional<Unit> unit(String unitId) {
         return Optional.ofNullable(units.get(unitId));
     }
 
+    @Override
     public Collection<Unit> units() {
         return Collections.unmodifiableCollection(units.values());
     }
 
+    @Override
     public Optional<Indicator> indicator(String indicatorId) {
         return Optional.ofNullable(indicators.get(indicatorId));
     }
 
+    @Override
     public Collection<Indicator> indicators() {
         return Collections.unmodifiableCollection(indicators.values());
     }
 
+    @Override
     public Optional<Goal> goal(String goalId) {
         return Optional.ofNullable(goals.get(goalId));
     }
 
+    @Override
     public Collection<Goal> goals() {
         return Collections.unmodifiableCollection(goals.values());
     }
@@ -86,16 +106,19 @@ public final class ReadModel {
     }
 
     /** The comments on a region's or the nation's figure, oldest first (empty when there are none). */
+    @Override
     public List<FigureComment> figureComments(Result.Key key) {
         List<FigureComment> comments = figureComments.get(key);
         return comments == null ? List.of() : Collections.unmodifiableList(comments);
     }
 
     /** Every figure comment (a view: iterate it under the read lock). */
+    @Override
     public Collection<List<FigureComment>> figureComments() {
         return Collections.unmodifiableCollection(figureComments.values());
     }
 
+    @Override
     public Optional<Result> result(Result.Key key) {
         Map<String, Result> byUnit = byUnit(key.indicatorId(), key.period());
         return Optional.ofNullable(byUnit == null ? null : byUnit.get(key.unitId()));
@@ -123,6 +146,7 @@ public final class ReadModel {
     }
 
     /** The results of an indicator in a month, by unit (empty when there are none). */
+    @Override
     public Map<String, Result> results(String indicatorId, YearMonth month) {
         Map<YearMonth, Map<String, Result>> byMonth = resultsByIndicator.get(indicatorId);
         Map<String, Result> byUnit = byMonth == null ? null : byMonth.get(month);
@@ -205,6 +229,7 @@ public final class ReadModel {
     }
 
     /** The time of the latest event applied, null before the first. */
+    @Override
     public Instant asOf() {
         return positions.values().stream().map(Position::eventTime).filter(java.util.Objects::nonNull)
                 .max(Instant::compareTo).orElse(null);
@@ -216,12 +241,14 @@ public final class ReadModel {
     }
 
     /** The offices under each unit in a month, computed once per month until the organisation changes. */
+    @Override
     public Map<String, java.util.Set<String>> officesUnder(YearMonth month,
             Function<YearMonth, Map<String, java.util.Set<String>>> compute) {
         return officesUnder.computeIfAbsent(month, compute);
     }
 
     /** A derived figure of (indicator, month, unit), computed once until a result of that indicator and month changes. */
+    @Override
     @SuppressWarnings("unchecked")
     public <T> T derived(String indicatorId, YearMonth month, String unitId, Function<String, T> compute) {
         return (T) sums.computeIfAbsent(indicatorId, i -> new ConcurrentHashMap<>())
@@ -229,9 +256,161 @@ public final class ReadModel {
                 .computeIfAbsent(unitId, compute::apply);
     }
 
+    // ---------------------------------------------------------------- history
+
+    /** The model as it stood at {@code time}: what every read would have answered then (see {@link AsOfView}). */
+    public AsOfView asSeenAt(Instant time) {
+        return new AsOfView(this, time);
+    }
+
+    /** The superseded versions of an office figure, oldest first (empty when it never changed). */
+    public List<Superseded> superseded(Result.Key key) {
+        History history = history(key.indicatorId(), key.period(), key.unitId());
+        if (history == null) {
+            return List.of();
+        }
+        List<Superseded> versions = new ArrayList<>(history.size());
+        for (int i = 0; i < history.size(); i++) {
+            versions.add(superseded(history, i, key.unitId(), key.indicatorId(), key.period()));
+        }
+        return versions;
+    }
+
+    /** Every superseded version (read it under the read lock). */
+    public java.util.stream.Stream<Superseded> superseded() {
+        java.util.stream.Stream.Builder<Superseded> all = java.util.stream.Stream.builder();
+        supersededByIndicator.forEach((indicatorId, byMonth) -> byMonth.forEach((period, byUnit) ->
+                byUnit.forEach((unitId, history) -> {
+                    for (int i = 0; i < history.size(); i++) {
+                        all.add(superseded(history, i, unitId, indicatorId, period));
+                    }
+                })));
+        return all.build();
+    }
+
+    /** The superseded versions of an office figure, packed; null when it never changed. */
+    History history(String indicatorId, YearMonth month, String unitId) {
+        Map<YearMonth, Map<String, History>> byMonth = supersededByIndicator.get(indicatorId);
+        Map<String, History> byUnit = byMonth == null ? null : byMonth.get(month);
+        return byUnit == null ? null : byUnit.get(unitId);
+    }
+
+    /** The superseded versions of an indicator's figures in a month, by unit (empty when none changed). */
+    Map<String, History> histories(String indicatorId, YearMonth month) {
+        Map<YearMonth, Map<String, History>> byMonth = supersededByIndicator.get(indicatorId);
+        Map<String, History> byUnit = byMonth == null ? null : byMonth.get(month);
+        return byUnit == null ? Map.of() : byUnit;
+    }
+
+    /** The text of a reason index (null for -1). */
+    String reason(int index) {
+        return index < 0 ? null : reasons.get(index);
+    }
+
+    private Superseded superseded(History history, int i, String unitId, String indicatorId, YearMonth period) {
+        return new Superseded(history.result(i, unitId, indicatorId, period), history.change(i),
+                reason(history.reason(i)), i);
+    }
+
+    private int reasonIndex(String reason) {
+        if (reason == null) {
+            return -1;
+        }
+        return reasonIndex.computeIfAbsent(reason, r -> {
+            reasons.add(r);
+            return reasons.size() - 1;
+        });
+    }
+
+    /** The versions of a unit, oldest first (empty when it was only ever restored or put without an event). */
+    public List<Stamped<Unit>> unitVersions(String unitId) {
+        return versions(unitVersions, unitId);
+    }
+
+    public List<Stamped<Indicator>> indicatorVersions(String indicatorId) {
+        return versions(indicatorVersions, indicatorId);
+    }
+
+    public List<Stamped<Goal>> goalVersions(String goalId) {
+        return versions(goalVersions, goalId);
+    }
+
+    /** Every unit's, indicator's and goal's versions, for checksums (a view: read it under the read lock). */
+    public java.util.stream.Stream<EntityVersion> entityVersions() {
+        java.util.stream.Stream.Builder<EntityVersion> all = java.util.stream.Stream.builder();
+        unitVersions.forEach((id, list) -> list.forEach(v -> all.add(new EntityVersion(Stamped.Kind.UNIT, id, v))));
+        indicatorVersions.forEach((id, list) -> list.forEach(v -> all.add(
+                new EntityVersion(Stamped.Kind.INDICATOR, id, v))));
+        goalVersions.forEach((id, list) -> list.forEach(v -> all.add(new EntityVersion(Stamped.Kind.GOAL, id, v))));
+        return all.build();
+    }
+
+    private static <T> List<Stamped<T>> versions(Map<String, List<Stamped<T>>> all, String id) {
+        List<Stamped<T>> versions = all.get(id);
+        return versions == null ? List.of() : Collections.unmodifiableList(versions);
+    }
+
+    /**
+     * Marks the start of an event's application: what it puts became known at {@code time} (null: an event without
+     * a time, known from the beginning). {@link #applied()} ends it.
+     */
+    public void applying(Instant time) {
+        eventTime = time == null ? Result.ALWAYS : time.toEpochMilli();
+    }
+
+    public void applied() {
+        eventTime = Result.ALWAYS;
+    }
+
+    /** A version's time: the event's, never before the version it follows (a stream's events are in order). */
+    private long stamp(long previous) {
+        if (eventTime == Result.ALWAYS) {
+            return Result.ALWAYS;
+        }
+        return previous == Result.ALWAYS ? eventTime : Math.max(eventTime, previous);
+    }
+
+    private <T> void version(Map<String, List<Stamped<T>>> all, Stamped.Kind kind, String id, T value) {
+        List<Stamped<T>> versions = all.computeIfAbsent(id, k -> new ArrayList<>(2));
+        long previous = versions.isEmpty() ? Result.ALWAYS : versions.get(versions.size() - 1).knownFrom();
+        Stamped<T> version = new Stamped<>(stamp(previous), value, versions.size());
+        versions.add(version);
+        changed().entityVersions.add(new EntityVersion(kind, id, version));
+    }
+
+    /** Restores a saved version of a unit, indicator or goal (loading a slot); versions come oldest first. */
+    @SuppressWarnings("unchecked")
+    public void restoreVersion(EntityVersion saved) {
+        Map<String, List<Stamped<Object>>> all = (Map<String, List<Stamped<Object>>>) (Map<?, ?>) switch (saved.kind()) {
+            case UNIT -> unitVersions;
+            case INDICATOR -> indicatorVersions;
+            case GOAL -> goalVersions;
+        };
+        all.computeIfAbsent(canonical(saved.id()), k -> new ArrayList<>(2)).add((Stamped<Object>) saved.version());
+    }
+
+    /** Restores a saved superseded version of an office figure (loading a slot); versions come oldest first. */
+    public void restoreSuperseded(Superseded saved) {
+        Result r = saved.result();
+        historyOf(canonical(r.indicatorId()), canonical(r.period()), canonical(r.unitId())).add(r, saved.change(),
+                reasonIndex(saved.reason()));
+    }
+
+    private History historyOf(String indicatorId, YearMonth period, String unitId) {
+        return supersededByIndicator.computeIfAbsent(indicatorId, i -> new HashMap<>())
+                .computeIfAbsent(period, m -> new HashMap<>()).computeIfAbsent(unitId, u -> new History());
+    }
+
     // ---------------------------------------------------------------- writes
 
+    /** Puts a unit as an event made it: a new version of it, known from the event's time. */
     public void put(Unit unit) {
+        restore(unit);
+        version(unitVersions, Stamped.Kind.UNIT, unit.unitId(), unit);
+    }
+
+    /** Puts a unit as a slot saved it (its versions are restored on their own). */
+    public void restore(Unit unit) {
         units.put(unit.unitId(), unit);
         officesUnder.clear();
         sums.clear();
@@ -239,18 +418,33 @@ public final class ReadModel {
     }
 
     public void put(Indicator indicator) {
+        restore(indicator);
+        version(indicatorVersions, Stamped.Kind.INDICATOR, indicator.indicatorId(), indicator);
+    }
+
+    public void restore(Indicator indicator) {
         indicators.put(indicator.indicatorId(), indicator);
         sums.remove(indicator.indicatorId());
         changed().indicators.add(indicator.indicatorId());
     }
 
     public void put(Goal goal) {
+        restore(goal);
+        version(goalVersions, Stamped.Kind.GOAL, goal.goalId(), goal);
+    }
+
+    public void restore(Goal goal) {
         goals.put(goal.goalId(), goal);
         changed().goals.add(goal.goalId());
     }
 
     public void put(Result result) {
         put(result, null);
+    }
+
+    /** Puts a result as a slot saved it, with the time it became known (its superseded versions come on their own). */
+    public void restore(Result result) {
+        keep(result, null, result.knownFrom(), null, null);
     }
 
     public void putGoalBudget(String unitId, int year, int maxSteeringGoals) {
@@ -270,6 +464,19 @@ public final class ReadModel {
 
     /** Puts a result; {@code reported} (when and by whom it was first reported) goes only to the slot. */
     public void put(Result result, Reported reported) {
+        put(result, reported, Superseded.Change.CORRECTION, null);
+    }
+
+    /**
+     * Puts a result as an event made it: the figure it replaces (if any) is kept as superseded by {@code change} with
+     * {@code reason}, and the new one is known from the event's time.
+     */
+    public void put(Result result, Reported reported, Superseded.Change change, String reason) {
+        Result previous = result(result.key()).orElse(null);
+        keep(result, reported, stamp(previous == null ? Result.ALWAYS : previous.knownFrom()), change, reason);
+    }
+
+    private void keep(Result result, Reported reported, long knownFrom, Superseded.Change change, String reason) {
         String unitId = canonical(result.unitId());
         String indicatorId = canonical(result.indicatorId());
         YearMonth period = canonical(result.period());
@@ -280,8 +487,14 @@ public final class ReadModel {
         long version = result.streamVersion() == 0 && previous != null ? previous.streamVersion() : result.streamVersion();
         // in memory without its measurement id (the change below carries it to the slot)
         Result kept = new Result(unitId, indicatorId, period, result.numerator(), result.denominator(), result.value(),
-                result.comment(), null, version, result.outlier(), result.confirmations());
+                result.comment(), null, version, result.outlier(), result.confirmations(), knownFrom);
         byUnit.put(unitId, kept);
+        Changes changes = changed();
+        if (previous != null && change != null) {
+            History earlier = historyOf(indicatorId, period, unitId);
+            changes.supersededResults.add(new Superseded(previous, change, reason, earlier.size()));
+            earlier.add(previous, change, reasonIndex(reason));
+        }
         if (previous == null) {
             resultCount++;
         }
@@ -289,8 +502,7 @@ public final class ReadModel {
         if (derived != null) {
             derived.remove(period);
         }
-        Changes changes = changed();
-        changes.results.put(kept.key(), result);
+        changes.results.put(kept.key(), result.withKnownFrom(knownFrom));
         if (reported != null) {
             changes.reported.put(kept.key(), reported);
         }
@@ -337,6 +549,9 @@ public final class ReadModel {
         changes.goalBudgets.addAll(taken.goalBudgets);
         // comments are only ever added: the earlier ones go first (saving one twice changes nothing)
         changes.figureComments.addAll(0, taken.figureComments);
+        // versions too are only ever added (saving one twice changes nothing)
+        changes.entityVersions.addAll(0, taken.entityVersions);
+        changes.supersededResults.addAll(0, taken.supersededResults);
         changes.streams.addAll(taken.streams);
         changes.partitions.addAll(taken.partitions);
     }

@@ -42,6 +42,14 @@ public final class Result {
      * the stream version without being corrections. Fits the object's alignment padding: no extra memory.
      */
     private final int confirmations;
+    /**
+     * From when the model knew this figure (epoch milliseconds of the event that set it; {@link #ALWAYS} when not
+     * known, e.g. set without an event): what an {@code asOf} read compares.
+     */
+    private final long knownFrom;
+
+    /** A figure known from the beginning (set without an event time). */
+    public static final long ALWAYS = Long.MIN_VALUE;
 
     public Result(String unitId, String indicatorId, YearMonth period, BigDecimal numerator,
             BigDecimal denominator, BigDecimal value, String comment, String measurementId) {
@@ -63,7 +71,15 @@ public final class Result {
     public Result(String unitId, String indicatorId, YearMonth period, BigDecimal numerator,
             BigDecimal denominator, BigDecimal value, String comment, String measurementId, long streamVersion,
             Outlier outlier, int confirmations) {
+        this(unitId, indicatorId, period, numerator, denominator, value, comment, measurementId, streamVersion, outlier,
+                confirmations, ALWAYS);
+    }
+
+    public Result(String unitId, String indicatorId, YearMonth period, BigDecimal numerator,
+            BigDecimal denominator, BigDecimal value, String comment, String measurementId, long streamVersion,
+            Outlier outlier, int confirmations, long knownFrom) {
         this.confirmations = confirmations;
+        this.knownFrom = knownFrom;
         this.unitId = unitId;
         this.outlier = outlier;
         this.indicatorId = indicatorId;
@@ -101,25 +117,31 @@ public final class Result {
 
     public Result withStreamVersion(long version) {
         return new Result(unitId, indicatorId, period, numerator(), denominator(), value(), comment, measurementId,
-                version, outlier, confirmations);
+                version, outlier, confirmations, knownFrom);
     }
 
     /** The same figure with another outlier mark (null: not marked). */
     public Result withOutlier(Outlier mark, String measurementId) {
         return new Result(unitId, indicatorId, period, numerator(), denominator(), value(), comment, measurementId,
-                streamVersion, mark, confirmations);
+                streamVersion, mark, confirmations, knownFrom);
     }
 
     /** The figure once a leader confirmed its outlier: no longer marked, one more confirmation on its stream. */
     public Result confirmed(String measurementId) {
         return new Result(unitId, indicatorId, period, numerator(), denominator(), value(), comment, measurementId,
-                streamVersion, null, confirmations + 1);
+                streamVersion, null, confirmations + 1, knownFrom);
     }
 
     /** The same figure carrying the confirmations of an earlier one of its stream (a correction replaces it). */
     public Result withConfirmations(int count) {
         return new Result(unitId, indicatorId, period, numerator(), denominator(), value(), comment, measurementId,
-                streamVersion, outlier, count);
+                streamVersion, outlier, count, knownFrom);
+    }
+
+    /** The same figure, known from {@code time} (epoch milliseconds, or {@link #ALWAYS}). */
+    public Result withKnownFrom(long time) {
+        return new Result(unitId, indicatorId, period, numerator(), denominator(), value(), comment, measurementId,
+                streamVersion, outlier, confirmations, time);
     }
 
     public Key key() {
@@ -170,6 +192,22 @@ public final class Result {
         return outlier;
     }
 
+    /** From when the model knew the figure (epoch milliseconds), {@link #ALWAYS} when it has no time. */
+    public long knownFrom() {
+        return knownFrom;
+    }
+
+    /** Whether the figure was known at {@code time} (epoch milliseconds). */
+    public boolean knownAt(long time) {
+        return knownFrom == ALWAYS || knownFrom <= time;
+    }
+
+    /** Whether the two hold the same figure (numbers and comment), whatever their versions and marks. */
+    public boolean sameFigure(Result other) {
+        return other != null && Objects.equals(numerator(), other.numerator())
+                && Objects.equals(denominator(), other.denominator()) && Objects.equals(value(), other.value());
+    }
+
     /** The OutlierConfirmed events on the figure's stream so far. */
     public int confirmations() {
         return confirmations;
@@ -182,6 +220,7 @@ public final class Result {
         return scale == WIDE ? wide[index] : BigDecimal.valueOf(unscaled, scale);
     }
 
+    /** Equal figures and stream state; when each became known is left out (checksums and asOf reads look at it). */
     @Override
     public boolean equals(Object other) {
         return other instanceof Result r && unitId.equals(r.unitId) && indicatorId.equals(r.indicatorId)
@@ -203,6 +242,7 @@ public final class Result {
         return "Result[" + unitId + ", " + indicatorId + ", " + period + ", numerator=" + numerator() + ", denominator="
                 + denominator() + ", value=" + value() + ", comment=" + comment + ", measurementId=" + measurementId
                 + ", streamVersion=" + streamVersion + (outlier == null ? "" : ", outlier=" + outlier)
-                + (confirmations == 0 ? "" : ", confirmations=" + confirmations) + "]";
+                + (confirmations == 0 ? "" : ", confirmations=" + confirmations)
+                + (knownFrom == ALWAYS ? "" : ", knownFrom=" + java.time.Instant.ofEpochMilli(knownFrom)) + "]";
     }
 }

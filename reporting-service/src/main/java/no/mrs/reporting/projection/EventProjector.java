@@ -64,6 +64,16 @@ public final class EventProjector {
 
     /** Applies the payload of an event that happened at {@code time}, made by {@code actor} (the envelope's). */
     public static void apply(ReadModel model, EventPayload event, Instant time, String actor) {
+        // what the event puts becomes known at its time (asOf reads)
+        model.applying(time);
+        try {
+            dispatch(model, event, time, actor);
+        } finally {
+            model.applied();
+        }
+    }
+
+    private static void dispatch(ReadModel model, EventPayload event, Instant time, String actor) {
         if (event instanceof UnitEvent e) {
             applyUnit(model, e);
         } else if (event instanceof IndicatorEvent e) {
@@ -189,7 +199,8 @@ public final class EventProjector {
             int confirmations = model.result(new Result.Key(c.unitId(), c.indicatorId(), c.period()))
                     .map(Result::confirmations).orElse(0);
             model.put(new Result(c.unitId(), c.indicatorId(), c.period(), c.numerator(), c.denominator(), c.value(),
-                    c.comment(), c.measurementId(), 0L, c.outlier(), confirmations));
+                    c.comment(), c.measurementId(), 0L, c.outlier(), confirmations), null,
+                    no.mrs.reporting.model.Superseded.Change.CORRECTION, c.reason());
         } else if (event instanceof OutlierConfirmed o) {
             Optional<Result> result = model.result(new Result.Key(o.unitId(), o.indicatorId(), o.period()));
             if (result.isEmpty()) {
@@ -197,7 +208,8 @@ public final class EventProjector {
                         o.indicatorId(), o.period());
             }
             // a leader confirmed the figure: it is no longer marked
-            result.ifPresent(r -> model.put(r.confirmed(o.measurementId())));
+            result.ifPresent(r -> model.put(r.confirmed(o.measurementId()), null,
+                    no.mrs.reporting.model.Superseded.Change.CONFIRMATION, null));
         } else if (event instanceof FigureCommented c) {
             model.addFigureComment(new FigureComment(c.unitId(), c.indicatorId(), c.period(), 0, c.comment(), actor,
                     c.commentedAt()));

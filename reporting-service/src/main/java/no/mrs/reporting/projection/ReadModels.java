@@ -78,6 +78,20 @@ public class ReadModels {
         model();
     }
 
+    /**
+     * Runs a read against the active model as it stood at {@code asOf} (null: as it stands now). An instant after
+     * the latest event gives the model as it stands.
+     */
+    public <T> T read(java.time.Instant asOf, Function<no.mrs.reporting.model.ModelView, T> query) {
+        lock.readLock().lock();
+        try {
+            ReadModel model = model();
+            return query.apply(asOf == null ? model : model.asSeenAt(asOf));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Runs a read against the active model. */
     public <T> T read(Function<ReadModel, T> query) {
         lock.readLock().lock();

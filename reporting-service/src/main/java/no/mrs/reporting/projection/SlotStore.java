@@ -12,6 +12,9 @@ import no.mrs.contracts.goal.Perspective;
 import no.mrs.contracts.goal.UnitLevel;
 import no.mrs.contracts.result.Outlier;
 import no.mrs.reporting.model.ChangedRows;
+import no.mrs.reporting.model.EntityVersion;
+import no.mrs.reporting.model.Stamped;
+import no.mrs.reporting.model.Superseded;
 import no.mrs.reporting.model.FigureComment;
 import no.mrs.reporting.model.Goal;
 import no.mrs.reporting.model.Indicator;
@@ -45,6 +48,9 @@ public class SlotStore {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
 
     // ---------------------------------------------------------------- the pointer
 
@@ -117,7 +123,8 @@ public class SlotStore {
     /** Empties a slot's tables before a rebuild fills it. */
     public void truncate(Slot slot) {
         execute("truncate " + String.join(", ", qualified(slot, "unit", "unit_parent", "indicator", "goal", "result",
-                "goal_budget", "figure_comment", "stream_position", "partition_position")));
+                "result_version", "entity_version", "goal_budget", "figure_comment", "stream_position",
+                "partition_position")));
     }
 
     /**
@@ -252,9 +259,10 @@ public class SlotStore {
             // a correction keeps when and by whom the figure was first reported
             try (PreparedStatement ps = c.prepareStatement("insert into " + s + ".result (unit_id, indicator_id, period,"
                     + " numerator, denominator, value, comment, measurement_id, reported_at, reported_by, reporter_kind,"
-                    + " outlier_figure, outlier_low, outlier_high, outlier_confirmations)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " outlier_figure, outlier_low, outlier_high, outlier_confirmations, known_from)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     + " on conflict (unit_id, indicator_id, period) do update set numerator = excluded.numerator,"
+                    + " known_from = excluded.known_from,"
                     + " denominator = excluded.denominator, value = excluded.value, comment = excluded.comment,"
                     + " measurement_id = excluded.measurement_id, outlier_figure = excluded.outlier_figure,"
                     + " outlier_low = excluded.outlier_low, outlier_high = excluded.outlier_high,"
@@ -280,6 +288,50 @@ public class SlotStore {
                     ps.setBigDecimal(13, outlier == null ? null : outlier.expectedLow());
                     ps.setBigDecimal(14, outlier == null ? null : outlier.expectedHigh());
                     ps.setInt(15, r.confirmations());
+                    setTime(ps, 16, r.knownFrom());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        if (!changes.supersededResults().isEmpty()) {
+            // versions are only ever added: one saved before (a retried save) stays as it was
+            try (PreparedStatement ps = c.prepareStatement("insert into " + s + ".result_version (unit_id,"
+                    + " indicator_id, period, seq, numerator, denominator, value, comment, outlier_figure, outlier_low,"
+                    + " outlier_high, outlier_confirmations, known_from, superseded_by, reason)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")) {
+                for (Superseded v : changes.supersededResults()) {
+                    Result r = v.result();
+                    ps.setString(1, r.unitId());
+                    ps.setString(2, r.indicatorId());
+                    ps.setString(3, r.period().toString());
+                    ps.setInt(4, v.seq());
+                    ps.setBigDecimal(5, r.numerator());
+                    ps.setBigDecimal(6, r.denominator());
+                    ps.setBigDecimal(7, r.value());
+                    ps.setString(8, r.comment());
+                    Outlier outlier = r.outlier();
+                    ps.setBigDecimal(9, outlier == null ? null : outlier.figure());
+                    ps.setBigDecimal(10, outlier == null ? null : outlier.expectedLow());
+                    ps.setBigDecimal(11, outlier == null ? null : outlier.expectedHigh());
+                    ps.setInt(12, r.confirmations());
+                    setTime(ps, 13, r.knownFrom());
+                    ps.setString(14, v.change().name());
+                    ps.setString(15, v.reason());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+        }
+        if (!changes.entityVersions().isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement("insert into " + s + ".entity_version (kind, id, seq,"
+                    + " known_from, body) values (?, ?, ?, ?, ?::jsonb) on conflict do nothing")) {
+                for (EntityVersion v : changes.entityVersions()) {
+                    ps.setString(1, v.kind().name());
+                    ps.setString(2, v.id());
+                    ps.setInt(3, v.version().seq());
+                    setTime(ps, 4, v.version().knownFrom());
+                    ps.setString(5, json(v.version().value()));
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -401,14 +453,14 @@ public class SlotStore {
             }
             try (ResultSet rs = st.executeQuery("select unit_id, name, level from " + s + ".unit")) {
                 while (rs.next()) {
-                    model.put(new Unit(rs.getString(1), rs.getString(2), UnitLevel.valueOf(rs.getString(3)),
+                    model.restore(new Unit(rs.getString(1), rs.getString(2), UnitLevel.valueOf(rs.getString(3)),
                             spells.getOrDefault(rs.getString(1), List.of())));
                 }
             }
             try (ResultSet rs = st.executeQuery("select indicator_id, name, perspective, measure, direction,"
                     + " description, scale_min, scale_max, owner_unit_id, paired_outcome from " + s + ".indicator")) {
                 while (rs.next()) {
-                    model.put(new Indicator(rs.getString(1), rs.getString(2), Perspective.valueOf(rs.getString(3)),
+                    model.restore(new Indicator(rs.getString(1), rs.getString(2), Perspective.valueOf(rs.getString(3)),
                             Measure.valueOf(rs.getString(4)), Direction.valueOf(rs.getString(5)), rs.getString(6),
                             rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getString(9), rs.getString(10)));
                 }
@@ -419,7 +471,7 @@ public class SlotStore {
                     + ".goal")) {
                 while (rs.next()) {
                     String adjustment = rs.getString(10);
-                    model.put(new Goal(rs.getString(1), rs.getString(2), rs.getInt(3),
+                    model.restore(new Goal(rs.getString(1), rs.getString(2), rs.getInt(3),
                             Classification.valueOf(rs.getString(4)), rs.getBigDecimal(5),
                             GoalOrigin.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9),
                             adjustment == null ? null : LocalAdjustment.valueOf(adjustment), rs.getString(11),
@@ -427,18 +479,45 @@ public class SlotStore {
                 }
             }
             try (ResultSet rs = st.executeQuery("select unit_id, indicator_id, period, numerator, denominator, value,"
-                    + " comment, measurement_id, outlier_figure, outlier_low, outlier_high, outlier_confirmations"
-                    + " from " + s + ".result")) {
+                    + " comment, measurement_id, outlier_figure, outlier_low, outlier_high, outlier_confirmations,"
+                    + " known_from from " + s + ".result")) {
                 while (rs.next()) {
                     if (++loaded % 10_000 == 0) {
                         model.takeChanges(); // loading changes nothing to save: keep the model's record short
                     }
                     java.math.BigDecimal figure = rs.getBigDecimal(9);
-                    model.put(new Result(rs.getString(1), rs.getString(2), YearMonth.parse(rs.getString(3)),
+                    model.restore(new Result(rs.getString(1), rs.getString(2), YearMonth.parse(rs.getString(3)),
                             rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7),
                             rs.getString(8), 0L, figure == null ? null
                                     : new Outlier(figure, rs.getBigDecimal(10), rs.getBigDecimal(11)),
-                            rs.getInt(12)));
+                            rs.getInt(12), time(rs, 13)));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("select unit_id, indicator_id, period, seq, numerator, denominator,"
+                    + " value, comment, outlier_figure, outlier_low, outlier_high, outlier_confirmations, known_from,"
+                    + " superseded_by, reason from " + s + ".result_version order by unit_id, indicator_id, period,"
+                    + " seq")) {
+                while (rs.next()) {
+                    java.math.BigDecimal figure = rs.getBigDecimal(9);
+                    model.restoreSuperseded(new Superseded(new Result(rs.getString(1), rs.getString(2),
+                            YearMonth.parse(rs.getString(3)), rs.getBigDecimal(5), rs.getBigDecimal(6),
+                            rs.getBigDecimal(7), rs.getString(8), null, 0L, figure == null ? null
+                                    : new Outlier(figure, rs.getBigDecimal(10), rs.getBigDecimal(11)),
+                            rs.getInt(12), time(rs, 13)), Superseded.Change.valueOf(rs.getString(14)),
+                            rs.getString(15), rs.getInt(4)));
+                }
+            }
+            try (ResultSet rs = st.executeQuery("select kind, id, seq, known_from, body::text from " + s
+                    + ".entity_version order by kind, id, seq")) {
+                while (rs.next()) {
+                    Stamped.Kind kind = Stamped.Kind.valueOf(rs.getString(1));
+                    Class<?> type = switch (kind) {
+                        case UNIT -> Unit.class;
+                        case INDICATOR -> Indicator.class;
+                        case GOAL -> Goal.class;
+                    };
+                    model.restoreVersion(new EntityVersion(kind, rs.getString(2),
+                            new Stamped<>(time(rs, 4), fromJson(rs.getString(5), type), rs.getInt(3))));
                 }
             }
             try (ResultSet rs = st.executeQuery("select unit_id, year, max_steering_goals from " + s
@@ -542,6 +621,36 @@ public class SlotStore {
             }
         }
         return revisions;
+    }
+
+    private String json(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("A version could not be written as JSON", e);
+        }
+    }
+
+    private <T> T fromJson(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("A saved version could not be read: " + text, e);
+        }
+    }
+
+    /** An epoch-milliseconds column; null is {@link Result#ALWAYS} (known from the beginning). */
+    private static long time(ResultSet rs, int index) throws SQLException {
+        long value = rs.getLong(index);
+        return rs.wasNull() ? Result.ALWAYS : value;
+    }
+
+    private static void setTime(PreparedStatement ps, int index, long time) throws SQLException {
+        if (time == Result.ALWAYS) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, time);
+        }
     }
 
     private static YearMonth month(String text) {

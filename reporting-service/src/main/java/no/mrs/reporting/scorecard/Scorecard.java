@@ -18,7 +18,17 @@ import java.util.List;
         + " respondent-weighted means; every figure is the ratio of sums over the offices that belonged to the unit"
         + " in each month; null means no data.")
 public record Scorecard(String unitId, String unitName, String period, List<PerspectiveRows> perspectives,
-        @JsonInclude(JsonInclude.Include.ALWAYS) Instant asOf) {
+        @Schema(description = "The time of the latest event the scorecard reflects (with ?asOf=: the latest at or"
+                + " before that instant); null before any")
+        @JsonInclude(JsonInclude.Include.ALWAYS) Instant asOf,
+        @Schema(description = "The instant asked for with ?asOf= (the scorecard as reporting-service would have"
+                + " answered then); absent without it")
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant requestedAsOf) {
+
+    /** The scorecard as it stands (no ?asOf=). */
+    public Scorecard(String unitId, String unitName, String period, List<PerspectiveRows> perspectives, Instant asOf) {
+        this(unitId, unitName, period, perspectives, asOf, null);
+    }
 
     public record PerspectiveRows(Perspective perspective, List<Row> rows) {
     }
@@ -50,23 +60,45 @@ public record Scorecard(String unitId, String unitName, String period, List<Pers
                     + " and no leader has confirmed yet (a correction without a warning clears it too): the figure"
                     + " and the range the office's history made expected, in the row's terms (RATIO as a percentage)."
                     + " Null when the figure is not marked, and on the rows of regions and the nation")
-            OutlierMark outlier) {
+            OutlierMark outlier,
+            @Schema(description = "Only with ?asOf=, and only when the row's figures of this year have changed since"
+                    + " that instant: the year-to-date and month figures as they stand now, and what changed them")
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            ChangedSince changedSince) {
 
         /** A row of an indicator that is not paired. */
         public Row(String indicatorId, String name, Measure measure, Direction direction, GoalRef goal, Trend trend,
                 Status status, Pair yearToDate, Pair period) {
-            this(indicatorId, name, measure, direction, goal, trend, status, yearToDate, period, null, null, null);
+            this(indicatorId, name, measure, direction, goal, trend, status, yearToDate, period, null, null, null,
+                    null);
         }
 
         public Row withDisplacement(String outcome, Boolean flag) {
             return new Row(indicatorId, name, measure, direction, goal, trend, status, yearToDate, period, outcome,
-                    flag, outlier);
+                    flag, outlier, changedSince);
         }
 
         public Row withOutlier(OutlierMark mark) {
             return new Row(indicatorId, name, measure, direction, goal, trend, status, yearToDate, period,
-                    pairedOutcome, displacement, mark);
+                    pairedOutcome, displacement, mark, changedSince);
         }
+
+        public Row withChangedSince(ChangedSince change) {
+            return new Row(indicatorId, name, measure, direction, goal, trend, status, yearToDate, period,
+                    pairedOutcome, displacement, outlier, change);
+        }
+    }
+
+    /** How a row of a scorecard as of an instant differs from the same row now. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    @Schema(description = "What changed a row's figures after the instant of ?asOf=")
+    public record ChangedSince(
+            @Schema(description = "Year to date, this year, as it stands now") Double yearToDate,
+            @Schema(description = "The month, this year, as it stands now") Double period,
+            @Schema(description = "Corrections made since to the office figures the row sums (January..the month)")
+            int corrections,
+            @Schema(description = "Office figures of January..the month first reported since") int lateReports,
+            @Schema(description = "The corrections' reasons, distinct, in the order made") List<String> reasons) {
     }
 
     /** A figure marked by the outlier check: what was reported, and the range the office's history made expected. */

@@ -13,6 +13,8 @@ import no.mrs.reporting.figures.Sums;
 import no.mrs.reporting.figures.Trend;
 import no.mrs.reporting.model.Goal;
 import no.mrs.reporting.model.Indicator;
+import no.mrs.reporting.model.AsOfView;
+import no.mrs.reporting.model.ModelView;
 import no.mrs.reporting.model.ReadModel;
 import no.mrs.reporting.model.Unit;
 import no.mrs.reporting.projection.ReadModels;
@@ -97,7 +99,65 @@ public class ScorecardService {
         });
     }
 
-    static Optional<Scorecard> build(ReadModel model, String unitId, YearMonth period) {
+    /**
+     * The scorecard as reporting-service would have answered at {@code asOf} (null: as it stands, see
+     * {@link #scorecard(String, YearMonth)}), each row marked with what changed it since; empty when the unit is
+     * not known now. A unit known now but not then has an empty scorecard.
+     */
+    public Optional<Scorecard> scorecard(String unitId, YearMonth period, java.time.Instant asOf) {
+        if (asOf == null) {
+            return scorecard(unitId, period);
+        }
+        return models.read(asOf, view -> {
+            AsOfView then = (AsOfView) view;
+            Optional<Unit> now = then.now().unit(unitId);
+            if (now.isEmpty()) {
+                return Optional.empty();
+            }
+            Scorecard scorecard = build(then, unitId, period)
+                    .orElseGet(() -> new Scorecard(unitId, now.get().name(), period.toString(), List.of(), null));
+            List<Scorecard.PerspectiveRows> perspectives = new ArrayList<>();
+            Figures current = new Figures(then.now());
+            Figures past = new Figures(then);
+            for (Scorecard.PerspectiveRows rows : scorecard.perspectives()) {
+                List<Scorecard.Row> marked = new ArrayList<>();
+                for (Scorecard.Row row : rows.rows()) {
+                    marked.add(row.withChangedSince(changedSince(then, current, past, unitId, row, period)));
+                }
+                perspectives.add(new Scorecard.PerspectiveRows(rows.perspective(), marked));
+            }
+            return Optional.of(new Scorecard(unitId, scorecard.unitName(), scorecard.period(), perspectives,
+                    then.asOf(), asOf));
+        });
+    }
+
+    /**
+     * What changed a row after the view's instant: its figures of this year now, and the corrections and late
+     * reports among the office figures it sums (those under the unit then or now), null when nothing did.
+     */
+    static Scorecard.ChangedSince changedSince(AsOfView then, Figures current, Figures past, String unitId,
+            Scorecard.Row row, YearMonth period) {
+        Optional<Indicator> indicator = then.now().indicator(row.indicatorId());
+        if (indicator.isEmpty()) {
+            return null;
+        }
+        AsOfView.Since since = AsOfView.Since.NONE;
+        for (YearMonth m = YearMonth.of(period.getYear(), 1); !m.isAfter(period); m = m.plusMonths(1)) {
+            java.util.Set<String> offices = new java.util.HashSet<>(current.hierarchy().officesUnder(unitId, m));
+            offices.addAll(past.hierarchy().officesUnder(unitId, m));
+            since = since.plus(then.since(row.indicatorId(), m, offices));
+        }
+        Double yearToDate = number(current.yearToDate(unitId, indicator.get(), period).figure(indicator.get().measure()));
+        Double month = number(current.month(unitId, indicator.get(), period).figure(indicator.get().measure()));
+        if (since.isEmpty() && java.util.Objects.equals(yearToDate, row.yearToDate().thisYear())
+                && java.util.Objects.equals(month, row.period().thisYear())) {
+            return null;
+        }
+        return new Scorecard.ChangedSince(yearToDate, month, since.corrections(), since.lateReports(),
+                since.reasons());
+    }
+
+    static Optional<Scorecard> build(ModelView model, String unitId, YearMonth period) {
         Optional<Unit> unit = model.unit(unitId);
         if (unit.isEmpty()) {
             return Optional.empty();
@@ -144,7 +204,7 @@ public class ScorecardService {
     }
 
     /** The outlier mark of an office's figure of the month (null for regions and the nation, which report none). */
-    static Scorecard.OutlierMark outlier(ReadModel model, Unit unit, String indicatorId, YearMonth period) {
+    static Scorecard.OutlierMark outlier(ModelView model, Unit unit, String indicatorId, YearMonth period) {
         if (unit.level() != no.mrs.contracts.goal.UnitLevel.OFFICE) {
             return null;
         }

@@ -10,7 +10,8 @@ import no.mrs.reporting.figures.Sums;
 import no.mrs.reporting.figures.Hierarchy;
 import no.mrs.reporting.model.FigureComment;
 import no.mrs.reporting.model.Goal;
-import no.mrs.reporting.model.ReadModel;
+import no.mrs.reporting.model.AsOfView;
+import no.mrs.reporting.model.ModelView;
 import no.mrs.reporting.model.Indicator;
 import no.mrs.reporting.model.Result;
 import no.mrs.reporting.model.Unit;
@@ -34,13 +35,27 @@ public class SeriesService {
     ReadModels models;
 
     public List<SeriesPoint> series(String unitId, String indicatorId, YearMonth from, YearMonth to) {
-        return models.read(model -> {
-            Unit unit = model.unit(unitId)
-                    .orElseThrow(() -> ProblemException.notFound("Unit " + unitId + " is not known"));
-            Indicator indicator = model.indicator(indicatorId)
+        return series(unitId, indicatorId, from, to, null);
+    }
+
+    /** As of an instant (null: now); a unit or indicator known now but not then has points without figures. */
+    public List<SeriesPoint> series(String unitId, String indicatorId, YearMonth from, YearMonth to,
+            java.time.Instant asOf) {
+        return models.read(asOf, model -> {
+            ModelView now = model instanceof AsOfView then ? then.now() : model;
+            now.unit(unitId).orElseThrow(() -> ProblemException.notFound("Unit " + unitId + " is not known"));
+            now.indicator(indicatorId)
                     .orElseThrow(() -> ProblemException.notFound("Indicator " + indicatorId + " is not known"));
-            Figures figures = new Figures(model);
+            Unit unit = model.unit(unitId).orElse(null);
+            Indicator indicator = model.indicator(indicatorId).orElse(null);
             List<SeriesPoint> points = new ArrayList<>();
+            if (unit == null || indicator == null) {
+                for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
+                    points.add(new SeriesPoint(month.toString(), null, null, null, null, null, null, List.of()));
+                }
+                return points;
+            }
+            Figures figures = new Figures(model);
             for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
                 Sums sums = figures.month(unitId, indicator, month);
                 Goal goal = GoalsInForce.forUnit(model, figures.hierarchy(), unitId, month).get(indicatorId);
@@ -65,7 +80,7 @@ public class SeriesService {
      * the nation's, oldest first; an office's with its result), then those of the regions and offices below it that
      * month, by unit number. Comments on aggregates are few, so they are looked through whole.
      */
-    static List<SeriesPoint.Comment> comments(ReadModel model, Hierarchy hierarchy, Unit unit, String indicatorId,
+    static List<SeriesPoint.Comment> comments(ModelView model, Hierarchy hierarchy, Unit unit, String indicatorId,
             YearMonth month) {
         List<SeriesPoint.Comment> own = new ArrayList<>();
         Map<String, List<SeriesPoint.Comment>> below = new TreeMap<>();

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import no.mrs.reporting.access.AsOf;
 import no.mrs.reporting.access.ReadAccess;
 import no.mrs.reporting.comparison.ComparisonService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -55,7 +56,8 @@ public class ComparisonResource {
             + " month figures, ranked best first by the indicator's direction (by year to date, then the month;"
             + " children without data last)", description = "JSON; CSV (for Norwegian Excel: UTF-8 with a byte order"
             + " mark, semicolons, decimal comma) or .xlsx with Accept or ?format=, as a download with the columns"
-            + " Rangering, Enhet ID, Enhet, Hittil i året, Denne perioden.")
+            + " Rangering, Enhet ID, Enhet, Hittil i året, Denne perioden. With asOf: the children and figures as"
+            + " reporting-service would have answered at that instant.")
     @APIResponse(responseCode = "200", description = "The children, best first", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComparisonService.Entry[].class)),
             @Content(mediaType = ExportFormat.CSV_TYPE), @Content(mediaType = Xlsx.MEDIA_TYPE) })
@@ -68,9 +70,11 @@ public class ComparisonResource {
             @QueryParam("period") @NotNull @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
             @Parameter(description = ExportFormat.PARAMETER_DESCRIPTION) @QueryParam("format")
             @Pattern(regexp = ExportFormat.PARAMETER, message = ExportFormat.PARAMETER_MESSAGE) String format,
+            @Parameter(description = AsOf.DESCRIPTION) @QueryParam(AsOf.NAME) String asOf,
             @Context HttpHeaders headers) {
         access.require();
-        List<ComparisonService.Entry> entries = comparisons.compare(unitId, indicatorId, YearMonth.parse(period));
+        java.time.Instant at = AsOf.parse(asOf);
+        List<ComparisonService.Entry> entries = comparisons.compare(unitId, indicatorId, YearMonth.parse(period), at);
         ExportFormat as = ExportFormat.choose(format, headers.getAcceptableMediaTypes());
         if (as == ExportFormat.JSON) {
             return Response.ok(entries, MediaType.APPLICATION_JSON_TYPE).build();

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import no.mrs.platform.problem.Problem;
 import no.mrs.platform.problem.ProblemException;
+import no.mrs.reporting.access.AsOf;
 import no.mrs.reporting.access.ReadAccess;
 import no.mrs.reporting.export.ExportFormat;
 import no.mrs.reporting.export.Xlsx;
@@ -70,7 +71,10 @@ public class ScorecardResource {
             + " Status: year to date against the target by direction, NEAR_TARGET within 5 %, NO_TARGET for"
             + " monitoring. CSV (Accept: text/csv or ?format=csv) and .xlsx give the målekort with its Norwegian"
             + " headings, as a download; the CSV is for Norwegian Excel: UTF-8 with a byte order mark, semicolons,"
-            + " decimal comma.")
+            + " decimal comma. With asOf: the scorecard as it was published at that instant (as reporting-service would"
+            + " have answered then), each row whose figures have changed since marked with changedSince (the figures"
+            + " now, the corrections and late reports, the corrections' reasons); the CSV and .xlsx give the"
+            + " figures as of that instant.")
     @APIResponse(responseCode = "200", description = "The scorecard", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Scorecard.class)),
             @Content(mediaType = CSV), @Content(mediaType = Xlsx.MEDIA_TYPE) })
@@ -82,10 +86,18 @@ public class ScorecardResource {
             @QueryParam("period") @NotNull @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String period,
             @Parameter(description = ExportFormat.PARAMETER_DESCRIPTION) @QueryParam("format")
             @Pattern(regexp = ExportFormat.PARAMETER, message = ExportFormat.PARAMETER_MESSAGE) String format,
+            @Parameter(description = AsOf.DESCRIPTION) @QueryParam(AsOf.NAME) String asOf,
             @Context HttpHeaders headers) {
         access.require();
         YearMonth month = YearMonth.parse(period);
+        java.time.Instant at = AsOf.parse(asOf);
         ExportFormat as = ExportFormat.choose(format, headers.getAcceptableMediaTypes());
+        if (at != null) {
+            Scorecard scorecard = scorecards.scorecard(unitId, month, at).orElseThrow(() -> unknown(unitId));
+            return as == ExportFormat.JSON ? Response.ok(scorecard, MediaType.APPLICATION_JSON_TYPE).build()
+                    : as.download(ScorecardTables.scorecard(scorecard), "malekort-" + unitId + "-" + period
+                            + "-som-publisert-" + at.toString().replace(':', '-'));
+        }
         if (as != ExportFormat.JSON) {
             Scorecard scorecard = scorecards.scorecard(unitId, month).orElseThrow(() -> unknown(unitId));
             return as.download(ScorecardTables.scorecard(scorecard), "malekort-" + unitId + "-" + period);

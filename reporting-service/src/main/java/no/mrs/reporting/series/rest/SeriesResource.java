@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import no.mrs.platform.problem.FieldError;
 import no.mrs.platform.problem.ProblemException;
+import no.mrs.reporting.access.AsOf;
 import no.mrs.reporting.access.ReadAccess;
 import no.mrs.reporting.scorecard.ScorecardTables;
 import no.mrs.reporting.series.SeriesPoint;
@@ -66,7 +67,7 @@ public class SeriesResource {
             + " decimal comma) or .xlsx with Accept or ?format=, as a download with the columns Periode, Verdi,"
             + " Teller, Nevner, Mål, Kommentar (an office: its comment; a region or the nation: every comment of the"
             + " month, its own then those of the units below it, each as 'unit name (author, time): text',"
-            + " separated by ' | ').")
+            + " separated by ' | '). With asOf: every point as reporting-service would have answered at that instant.")
     @APIResponse(responseCode = "200", description = "The series", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SeriesPoint[].class)),
             @Content(mediaType = ExportFormat.CSV_TYPE), @Content(mediaType = Xlsx.MEDIA_TYPE) })
@@ -79,8 +80,10 @@ public class SeriesResource {
             @QueryParam("to") @NotNull @Pattern(regexp = PERIOD, message = PERIOD_MESSAGE) String to,
             @Parameter(description = ExportFormat.PARAMETER_DESCRIPTION) @QueryParam("format")
             @Pattern(regexp = ExportFormat.PARAMETER, message = ExportFormat.PARAMETER_MESSAGE) String format,
+            @Parameter(description = AsOf.DESCRIPTION) @QueryParam(AsOf.NAME) String asOf,
             @Context HttpHeaders headers) {
         access.require();
+        java.time.Instant at = AsOf.parse(asOf);
         YearMonth first = YearMonth.parse(from);
         YearMonth last = YearMonth.parse(to);
         if (last.isBefore(first)) {
@@ -91,7 +94,7 @@ public class SeriesResource {
             throw ProblemException.badRequest("At most " + MAX_MONTHS + " months", new FieldError("to", "too-long",
                     "at most " + MAX_MONTHS + " months after from"));
         }
-        List<SeriesPoint> points = series.series(unitId, indicatorId, first, last);
+        List<SeriesPoint> points = series.series(unitId, indicatorId, first, last, at);
         ExportFormat as = ExportFormat.choose(format, headers.getAcceptableMediaTypes());
         if (as == ExportFormat.JSON) {
             return Response.ok(points, MediaType.APPLICATION_JSON_TYPE).build();
