@@ -58,6 +58,9 @@ public class ScorecardService {
     }
 
     private final AtomicReference<Generation> generation = new AtomicReference<>();
+    /** Scorecards as published at an instant, kept like the current ones (per model revision), at most this many. */
+    private final AtomicReference<Generation> published = new AtomicReference<>();
+    private static final int MAX_PUBLISHED = 256;
 
     /** The scorecard, or empty when the unit is unknown. */
     public Optional<Scorecard> scorecard(String unitId, YearMonth period) {
@@ -66,18 +69,7 @@ public class ScorecardService {
 
     /** The scorecard as JSON (as the REST layer writes it), or empty when the unit is unknown. */
     public Optional<byte[]> scorecardJson(String unitId, YearMonth period) {
-        return cached(unitId, period).map(c -> {
-            byte[] bytes = c.json;
-            if (bytes == null) {
-                try {
-                    bytes = json.writeValueAsBytes(c.scorecard);
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException("A scorecard could not be written as JSON", e);
-                }
-                c.json = bytes;
-            }
-            return bytes;
-        });
+        return cached(unitId, period).map(this::json);
     }
 
     /**
@@ -105,30 +97,71 @@ public class ScorecardService {
      * not known now. A unit known now but not then has an empty scorecard.
      */
     public Optional<Scorecard> scorecard(String unitId, YearMonth period, java.time.Instant asOf) {
-        if (asOf == null) {
-            return scorecard(unitId, period);
+        return asOf == null ? scorecard(unitId, period) : cachedAsOf(unitId, period, asOf).map(c -> c.scorecard);
+    }
+
+    /** The scorecard as published at {@code asOf} (null: as it stands) as JSON; empty when the unit is unknown now. */
+    public Optional<byte[]> scorecardJson(String unitId, YearMonth period, java.time.Instant asOf) {
+        return asOf == null ? scorecardJson(unitId, period) : cachedAsOf(unitId, period, asOf).map(this::json);
+    }
+
+    private byte[] json(Cached c) {
+        byte[] bytes = c.json;
+        if (bytes == null) {
+            try {
+                bytes = json.writeValueAsBytes(c.scorecard);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A scorecard could not be written as JSON", e);
+            }
+            c.json = bytes;
         }
+        return bytes;
+    }
+
+    /**
+     * Like the current scorecards, one built per model revision and unit/month/instant (an answer as of an instant
+     * changes only when an event changes the model), at most {@link #MAX_PUBLISHED} per revision.
+     */
+    private Optional<Cached> cachedAsOf(String unitId, YearMonth period, java.time.Instant asOf) {
         return models.read(asOf, view -> {
             AsOfView then = (AsOfView) view;
-            Optional<Unit> now = then.now().unit(unitId);
-            if (now.isEmpty()) {
-                return Optional.empty();
-            }
-            Scorecard scorecard = build(then, unitId, period)
-                    .orElseGet(() -> new Scorecard(unitId, now.get().name(), period.toString(), List.of(), null));
-            List<Scorecard.PerspectiveRows> perspectives = new ArrayList<>();
-            Figures current = new Figures(then.now());
-            Figures past = new Figures(then);
-            for (Scorecard.PerspectiveRows rows : scorecard.perspectives()) {
-                List<Scorecard.Row> marked = new ArrayList<>();
-                for (Scorecard.Row row : rows.rows()) {
-                    marked.add(row.withChangedSince(changedSince(then, current, past, unitId, row, period)));
+            ReadModel model = then.now();
+            Generation current = published.get();
+            if (current == null || current.model() != model || current.revision() != model.revision()) {
+                Generation fresh = new Generation(model, model.revision(), new ConcurrentHashMap<>());
+                current = published.compareAndSet(current, fresh) ? fresh : published.get();
+                if (current.model() != model || current.revision() != model.revision()) {
+                    current = fresh;
                 }
-                perspectives.add(new Scorecard.PerspectiveRows(rows.perspective(), marked));
             }
-            return Optional.of(new Scorecard(unitId, scorecard.unitName(), scorecard.period(), perspectives,
-                    then.asOf(), asOf));
+            if (current.scorecards().size() >= MAX_PUBLISHED) {
+                current.scorecards().clear();
+            }
+            return current.scorecards().computeIfAbsent(unitId + "@" + period + "@" + asOf,
+                    key -> asPublished(then, unitId, period).map(Cached::new));
         });
+    }
+
+    /** Built from a view as of an instant: each row marked with what changed it since. */
+    private static Optional<Scorecard> asPublished(AsOfView then, String unitId, YearMonth period) {
+        Optional<Unit> now = then.now().unit(unitId);
+        if (now.isEmpty()) {
+            return Optional.empty();
+        }
+        Scorecard scorecard = build(then, unitId, period)
+                .orElseGet(() -> new Scorecard(unitId, now.get().name(), period.toString(), List.of(), null));
+        List<Scorecard.PerspectiveRows> perspectives = new ArrayList<>();
+        Figures current = new Figures(then.now());
+        Figures past = new Figures(then);
+        for (Scorecard.PerspectiveRows rows : scorecard.perspectives()) {
+            List<Scorecard.Row> marked = new ArrayList<>();
+            for (Scorecard.Row row : rows.rows()) {
+                marked.add(row.withChangedSince(changedSince(then, current, past, unitId, row, period)));
+            }
+            perspectives.add(new Scorecard.PerspectiveRows(rows.perspective(), marked));
+        }
+        return Optional.of(new Scorecard(unitId, scorecard.unitName(), scorecard.period(), perspectives, then.asOf(),
+                then.at()));
     }
 
     /**

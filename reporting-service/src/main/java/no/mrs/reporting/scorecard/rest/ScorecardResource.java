@@ -92,18 +92,17 @@ public class ScorecardResource {
         YearMonth month = YearMonth.parse(period);
         java.time.Instant at = AsOf.parse(asOf);
         ExportFormat as = ExportFormat.choose(format, headers.getAcceptableMediaTypes());
-        if (at != null) {
+        if (at != null && as != ExportFormat.JSON) {
             Scorecard scorecard = scorecards.scorecard(unitId, month, at).orElseThrow(() -> unknown(unitId));
-            return as == ExportFormat.JSON ? Response.ok(scorecard, MediaType.APPLICATION_JSON_TYPE).build()
-                    : as.download(ScorecardTables.scorecard(scorecard), "malekort-" + unitId + "-" + period
-                            + "-som-publisert-" + at.toString().replace(':', '-'));
+            return as.download(ScorecardTables.scorecard(scorecard), "malekort-" + unitId + "-" + period
+                    + "-som-publisert-" + at.toString().replace(':', '-'));
         }
         if (as != ExportFormat.JSON) {
             Scorecard scorecard = scorecards.scorecard(unitId, month).orElseThrow(() -> unknown(unitId));
             return as.download(ScorecardTables.scorecard(scorecard), "malekort-" + unitId + "-" + period);
         }
         // the JSON is written once per model revision, not per request
-        byte[] json = scorecards.scorecardJson(unitId, month).orElseThrow(() -> unknown(unitId));
+        byte[] json = scorecards.scorecardJson(unitId, month, at).orElseThrow(() -> unknown(unitId));
         return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
