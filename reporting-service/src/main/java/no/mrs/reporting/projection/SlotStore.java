@@ -283,11 +283,7 @@ public class SlotStore {
                     setInstant(ps, 9, reported == null ? null : reported.at());
                     ps.setString(10, reported == null ? null : reported.by());
                     ps.setString(11, reported == null ? null : reported.kind());
-                    Outlier outlier = r.outlier();
-                    ps.setBigDecimal(12, outlier == null ? null : outlier.figure());
-                    ps.setBigDecimal(13, outlier == null ? null : outlier.expectedLow());
-                    ps.setBigDecimal(14, outlier == null ? null : outlier.expectedHigh());
-                    ps.setInt(15, r.confirmations());
+                    setMark(ps, 12, r);
                     setTime(ps, 16, r.knownFrom());
                     ps.addBatch();
                 }
@@ -310,11 +306,7 @@ public class SlotStore {
                     ps.setBigDecimal(6, r.denominator());
                     ps.setBigDecimal(7, r.value());
                     ps.setString(8, r.comment());
-                    Outlier outlier = r.outlier();
-                    ps.setBigDecimal(9, outlier == null ? null : outlier.figure());
-                    ps.setBigDecimal(10, outlier == null ? null : outlier.expectedLow());
-                    ps.setBigDecimal(11, outlier == null ? null : outlier.expectedHigh());
-                    ps.setInt(12, r.confirmations());
+                    setMark(ps, 9, r);
                     setTime(ps, 13, r.knownFrom());
                     ps.setString(14, v.change().name());
                     ps.setString(15, v.reason());
@@ -637,6 +629,15 @@ public class SlotStore {
         } catch (java.io.IOException e) {
             throw new IllegalStateException("A saved version could not be read: " + text, e);
         }
+    }
+
+    /** A figure's outlier mark (figure, expected low and high) and its confirmations, from column {@code index}. */
+    private static void setMark(PreparedStatement ps, int index, Result r) throws SQLException {
+        Outlier outlier = r.outlier();
+        ps.setBigDecimal(index, outlier == null ? null : outlier.figure());
+        ps.setBigDecimal(index + 1, outlier == null ? null : outlier.expectedLow());
+        ps.setBigDecimal(index + 2, outlier == null ? null : outlier.expectedHigh());
+        ps.setInt(index + 3, r.confirmations());
     }
 
     /** An epoch-milliseconds column; null is {@link Result#ALWAYS} (known from the beginning). */
