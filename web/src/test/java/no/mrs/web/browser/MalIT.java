@@ -281,7 +281,7 @@ class MalIT {
             assertThat(browser.driver().findElements(By.xpath("//button[normalize-space(.)='Sett målet']"))).isEmpty();
             browser.assertNoAxeViolations("the local goal form with a full goal budget");
             // a goal that is only followed does not count: the form can be sent
-            browser.driver().findElement(By.xpath("//label[normalize-space(.)='Følges']")).click();
+            browser.waitFor(By.xpath("//label[normalize-space(.)='Følges']")).click();
             browser.button("Sett målet");
 
             browser.go("/mal/0314/ny?ar=" + year + "&indikator=B.14");
@@ -292,7 +292,7 @@ class MalIT {
 
             // the form is open when someone else sets the goal: the service's refusal is shown in Norwegian
             browser.go("/mal/0314/ny?ar=" + year + "&indikator=B.47");
-            browser.driver().findElement(By.xpath("//label[normalize-space(.)='Følges']")).click();
+            browser.waitFor(By.xpath("//label[normalize-space(.)='Følges']")).click();
             browser.field("Begrunnelse").sendKeys("Vi følger med");
             setLocalGoal(SAGENE, "0314", "B.47", "MONITORING", null, null, year);
             browser.button("Sett målet").click();
