@@ -47,6 +47,39 @@ public final class ReadModel implements ModelView {
     private final Map<String, List<Stamped<Goal>>> goalVersions = new HashMap<>();
     /** The time of the event being applied (epoch milliseconds), {@link Result#ALWAYS} outside one. */
     private long eventTime = Result.ALWAYS;
+    /**
+     * Whether superseded office figures are kept in memory. A rebuild's model does not keep them while it replays
+     * (they go to the slot only): the live model and the rebuilt one are both in memory then, and only one needs
+     * the history; the slot's is loaded into the rebuilt model when it takes over ({@link #historyLoaded()}).
+     */
+    private boolean keepsHistory;
+    private static final java.util.concurrent.atomic.AtomicLong IDS = new java.util.concurrent.atomic.AtomicLong();
+    private final long id = IDS.incrementAndGet();
+
+    /** A model that keeps its history. */
+    public ReadModel() {
+        this(true);
+    }
+
+    /** A model that keeps the superseded office figures in memory, or only sends them to the slot. */
+    public ReadModel(boolean keepsHistory) {
+        this.keepsHistory = keepsHistory;
+    }
+
+    /** This model's identity (caches key on it, so that they do not keep a replaced model alive). */
+    public long id() {
+        return id;
+    }
+
+    /** Whether the superseded office figures are in memory (false for a rebuild's model until it takes over). */
+    public boolean keepsHistory() {
+        return keepsHistory;
+    }
+
+    /** The slot's superseded office figures have been restored: from now on new ones are kept in memory too. */
+    public void historyLoaded() {
+        keepsHistory = true;
+    }
     /** The applied version of every stream but the results' (each {@link Result} holds its own). */
     private final Map<String, Long> streamVersions = new HashMap<>();
     /** One instance of each unit id, indicator id and month, shared by every result that names it. */
@@ -396,6 +429,24 @@ public final class ReadModel implements ModelView {
                 reasonIndex(saved.reason()));
     }
 
+    /** Figures of events without stream versions, by key: how many of their versions were superseded. */
+    private final Map<Result.Key, Integer> unversioned = new HashMap<>();
+
+    /**
+     * The slot's number of a superseded version: by its stream (the version it was, from 0), so that a live model
+     * and a rebuild's (which does not keep the history in memory) number alike; by count for a figure whose events
+     * carry no stream version (none of MRS's producers send such).
+     */
+    private int seq(Result previous, History earlier) {
+        if (previous.streamVersion() > 0) {
+            return (int) (previous.streamVersion() - 1);
+        }
+        if (earlier != null) {
+            return earlier.size();
+        }
+        return unversioned.merge(previous.key(), 1, Integer::sum) - 1;
+    }
+
     private History historyOf(String indicatorId, YearMonth period, String unitId) {
         return supersededByIndicator.computeIfAbsent(indicatorId, i -> new HashMap<>())
                 .computeIfAbsent(period, m -> new HashMap<>()).computeIfAbsent(unitId, u -> new History());
@@ -491,9 +542,11 @@ public final class ReadModel implements ModelView {
         byUnit.put(unitId, kept);
         Changes changes = changed();
         if (previous != null && change != null) {
-            History earlier = historyOf(indicatorId, period, unitId);
-            changes.supersededResults.add(new Superseded(previous, change, reason, earlier.size()));
-            earlier.add(previous, change, reasonIndex(reason));
+            History earlier = keepsHistory ? historyOf(indicatorId, period, unitId) : null;
+            changes.supersededResults.add(new Superseded(previous, change, reason, seq(previous, earlier)));
+            if (earlier != null) {
+                earlier.add(previous, change, reasonIndex(reason));
+            }
         }
         if (previous == null) {
             resultCount++;

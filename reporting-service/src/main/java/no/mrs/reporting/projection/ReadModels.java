@@ -301,6 +301,11 @@ public class ReadModels {
             active = model;
             activeSlot = slot;
             generation = switched;
+            if (!model.keepsHistory()) {
+                // a rebuild's model sent its superseded figures to the slot only; the replaced model is let go
+                // first, then the history is loaded from the slot while readers wait (both never in memory at once)
+                store.loadHistory(slot, model);
+            }
             LOG.infof("The read models now come from %s (generation %d)", slot.schema, switched);
         } catch (SQLException e) {
             throw new IllegalStateException("Switching to " + slot.schema + " failed", e);

@@ -485,20 +485,7 @@ public class SlotStore {
                             rs.getInt(12), time(rs, 13)));
                 }
             }
-            try (ResultSet rs = st.executeQuery("select unit_id, indicator_id, period, seq, numerator, denominator,"
-                    + " value, comment, outlier_figure, outlier_low, outlier_high, outlier_confirmations, known_from,"
-                    + " superseded_by, reason from " + s + ".result_version order by unit_id, indicator_id, period,"
-                    + " seq")) {
-                while (rs.next()) {
-                    java.math.BigDecimal figure = rs.getBigDecimal(9);
-                    model.restoreSuperseded(new Superseded(new Result(rs.getString(1), rs.getString(2),
-                            YearMonth.parse(rs.getString(3)), rs.getBigDecimal(5), rs.getBigDecimal(6),
-                            rs.getBigDecimal(7), rs.getString(8), null, 0L, figure == null ? null
-                                    : new Outlier(figure, rs.getBigDecimal(10), rs.getBigDecimal(11)),
-                            rs.getInt(12), time(rs, 13)), Superseded.Change.valueOf(rs.getString(14)),
-                            rs.getString(15), rs.getInt(4)));
-                }
-            }
+            loadSuperseded(st, s, model);
             try (ResultSet rs = st.executeQuery("select kind, id, seq, known_from, body::text from " + s
                     + ".entity_version order by kind, id, seq")) {
                 while (rs.next()) {
@@ -546,6 +533,49 @@ public class SlotStore {
         }
         model.takeChanges();
         return model;
+    }
+
+    /** The superseded office figures of a slot, oldest first per figure, into the model. */
+    private static void loadSuperseded(Statement st, String s, ReadModel model) throws SQLException {
+        try (ResultSet rs = st.executeQuery("select unit_id, indicator_id, period, seq, numerator, denominator,"
+                + " value, comment, outlier_figure, outlier_low, outlier_high, outlier_confirmations, known_from,"
+                + " superseded_by, reason from " + s + ".result_version order by unit_id, indicator_id, period,"
+                + " seq")) {
+            while (rs.next()) {
+                java.math.BigDecimal figure = rs.getBigDecimal(9);
+                model.restoreSuperseded(new Superseded(new Result(rs.getString(1), rs.getString(2),
+                        YearMonth.parse(rs.getString(3)), rs.getBigDecimal(5), rs.getBigDecimal(6),
+                        rs.getBigDecimal(7), rs.getString(8), null, 0L, figure == null ? null
+                                : new Outlier(figure, rs.getBigDecimal(10), rs.getBigDecimal(11)),
+                        rs.getInt(12), time(rs, 13)), Superseded.Change.valueOf(rs.getString(14)),
+                        rs.getString(15), rs.getInt(4)));
+            }
+        }
+    }
+
+    /**
+     * Loads a slot's superseded office figures into a model that did not keep them (a rebuild's, when it takes
+     * over), in one read-only snapshot; from then on the model keeps them.
+     */
+    public void loadHistory(Slot slot, ReadModel model) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            c.setReadOnly(true);
+            try (Statement st = c.createStatement()) {
+                st.setFetchSize(5_000);
+                loadSuperseded(st, slot.schema, model);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setReadOnly(false);
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Loading the history of " + slot.schema + " failed", e);
+        }
+        model.historyLoaded();
     }
 
     // ---------------------------------------------------------------- helpers

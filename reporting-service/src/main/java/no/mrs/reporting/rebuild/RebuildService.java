@@ -168,7 +168,8 @@ public class RebuildService {
         long[] applied = { 0 };
         try {
             store.truncate(target);
-            ReadModel model = new ReadModel();
+            // the superseded figures go to the slot only, and come into memory when this model takes over
+            ReadModel model = new ReadModel(false);
             Map<PartitionId, Long> begin = topics.beginningOffsets();
             Map<PartitionId, Long> end = topics.endOffsets();
             long total = 0;

@@ -43,8 +43,15 @@ public class ScorecardService {
     @Inject
     ObjectMapper json;
 
-    /** The scorecards built from one revision of one model; replaced as a whole when the model changes. */
-    private record Generation(ReadModel model, long revision, Map<String, Optional<Cached>> scorecards) {
+    /**
+     * The scorecards built from one revision of one model (by its id: a cache must not keep a replaced model in
+     * memory); replaced as a whole when the model changes.
+     */
+    private record Generation(long modelId, long revision, Map<String, Optional<Cached>> scorecards) {
+
+        boolean of(ReadModel model) {
+            return modelId == model.id() && revision == model.revision();
+        }
     }
 
     /** A built scorecard and its JSON, serialised once on first request. */
@@ -79,10 +86,10 @@ public class ScorecardService {
     private Optional<Cached> cached(String unitId, YearMonth period) {
         return models.read(model -> {
             Generation current = generation.get();
-            if (current == null || current.model() != model || current.revision() != model.revision()) {
-                Generation fresh = new Generation(model, model.revision(), new ConcurrentHashMap<>());
+            if (current == null || !current.of(model)) {
+                Generation fresh = new Generation(model.id(), model.revision(), new ConcurrentHashMap<>());
                 current = generation.compareAndSet(current, fresh) ? fresh : generation.get();
-                if (current.model() != model || current.revision() != model.revision()) {
+                if (!current.of(model)) {
                     current = fresh; // another reader swapped in a generation of a different model: build unshared
                 }
             }
@@ -127,10 +134,10 @@ public class ScorecardService {
             AsOfView then = (AsOfView) view;
             ReadModel model = then.now();
             Generation current = published.get();
-            if (current == null || current.model() != model || current.revision() != model.revision()) {
-                Generation fresh = new Generation(model, model.revision(), new ConcurrentHashMap<>());
+            if (current == null || !current.of(model)) {
+                Generation fresh = new Generation(model.id(), model.revision(), new ConcurrentHashMap<>());
                 current = published.compareAndSet(current, fresh) ? fresh : published.get();
-                if (current.model() != model || current.revision() != model.revision()) {
+                if (!current.of(model)) {
                     current = fresh;
                 }
             }

@@ -31,23 +31,37 @@ class HistoryTest {
                 figure(null, null, "123456789012345678901234567890.5", null,
                         new Outlier(new BigDecimal("1680"), new BigDecimal("69.45"), new BigDecimal("404")), 2, 3_000L),
                 figure("0.000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
-                        + "000000000000000000000000000000000001", "-5", null, null, null, 70_000, Result.ALWAYS));
+                        + "000000000000000000000000000000000001", "-5", null, null, null, 70_000, Result.ALWAYS),
+                figure("-2147483648", "2147483647", null, null, null, 8191, 4_000L),
+                figure("2147483648", "1", null, null, null, 0, 5_000L),
+                figure(null, null, "-9223372036854775808", null, null, 0, 6_000L),
+                figure("1", null, "2", null, null, 0, 7_000L),
+                figure(null, null, null, null, null, 0, 8_000L));
         history.add(versions.get(0), Superseded.Change.CORRECTION, 3);
         history.add(versions.get(1), Superseded.Change.CONFIRMATION, -1);
         history.add(versions.get(2), Superseded.Change.CORRECTION, 0);
         history.add(versions.get(3), Superseded.Change.CORRECTION, Integer.MAX_VALUE);
+        for (int i = 4; i < versions.size(); i++) {
+            history.add(versions.get(i), Superseded.Change.CONFIRMATION, i);
+        }
 
-        assertThat(history.size()).isEqualTo(4);
+        assertThat(history.size()).isEqualTo(versions.size());
         for (int i = 0; i < versions.size(); i++) {
             Result back = history.result(i, "0105", "B.77", MONTH);
             assertThat(back).isEqualTo(versions.get(i));
             assertThat(back.numerator()).isEqualTo(versions.get(i).numerator()); // the scale too
+            assertThat(back.denominator()).isEqualTo(versions.get(i).denominator());
+            assertThat(back.value()).isEqualTo(versions.get(i).value());
+            assertThat(back.confirmations()).isEqualTo(versions.get(i).confirmations());
             assertThat(back.knownFrom()).isEqualTo(versions.get(i).knownFrom());
         }
         assertThat(history.change(1)).isEqualTo(Superseded.Change.CONFIRMATION);
         assertThat(history.reason(0)).isEqualTo(3);
         assertThat(history.reason(1)).isEqualTo(-1);
         assertThat(history.reason(3)).isEqualTo(Integer.MAX_VALUE);
+        assertThat(history.reason(8)).isEqualTo(8);
+        assertThat(history.change(8)).isEqualTo(Superseded.Change.CONFIRMATION);
+        assertThat(history.change(3)).isEqualTo(Superseded.Change.CORRECTION);
         assertThat(history.knownAt(3, 0L)).as("a version without a time was always known").isTrue();
     }
 
