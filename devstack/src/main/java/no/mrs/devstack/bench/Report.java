@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Every figure of a benchmark run, the targets of issue 7 judged against them, and the machine it ran on. */
+/** Every figure of a benchmark run, the targets of issues 7 and 16 judged against them, and the machine it ran on. */
 final class Report {
 
     /** A target: the figure, the bound, and whether higher is better. */
@@ -25,6 +25,10 @@ final class Report {
             new Target("freshness p99 ≤ 1 s", "freshness.p99Millis", 1_000, false),
             new Target("national scorecard p99 ≤ 20 ms", "reads.national.p99Millis", 20, false),
             new Target("national scorecard ≥ 2× the direct-SQL requests/s", "reads.national.ratioToBaseline", 2, true),
+            new Target("national scorecard with wrk (64 connections) ≥ 25,000 req/s", "reads.wrk.national.requestsPerSecond",
+                    25_000, true),
+            new Target("national scorecard with wrk (64 connections) p99 ≤ 10 ms", "reads.wrk.national.p99Millis", 10,
+                    false),
             new Target("rebuild ≥ 50,000 events/s", "rebuild.eventsPerSecond", 50_000, true),
             new Target("goal-service ready ≤ 5 s (started alone)", "startup.goal-service.aloneSeconds", 5, false),
             new Target("result-service ready ≤ 5 s (started alone)", "startup.result-service.aloneSeconds", 5, false),
