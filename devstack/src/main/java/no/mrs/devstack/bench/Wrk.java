@@ -80,8 +80,10 @@ final class Wrk {
             throw new IllegalStateException("wrk did not finish within " + (seconds + 60) + " s");
         }
         String output = new String(bytes, StandardCharsets.UTF_8);
-        Files.writeString(workDir.resolve("wrk-" + name + ".txt"), String.join(" ", command.subList(0, 8))
-                + " -H 'Authorization: Bearer …' " + url + "\n\n" + output);
+        List<String> shown = new ArrayList<>(command); // the command as run, without the token
+        shown.replaceAll(arg -> arg.startsWith("Authorization: ") ? "'Authorization: Bearer …'"
+                : arg.contains(" ") || arg.contains("?") ? "'" + arg + "'" : arg);
+        Files.writeString(workDir.resolve("wrk-" + name + ".txt"), String.join(" ", shown) + "\n\n" + output);
         if (process.exitValue() != 0) {
             throw new IllegalStateException("wrk exited with " + process.exitValue() + ": " + output.strip());
         }

@@ -67,6 +67,7 @@ class WrkTest {
             assertThat(authorised.get()).isGreaterThanOrEqualTo(ok.requests());
             assertThat(ok.p99Millis()).isGreaterThanOrEqualTo(ok.p50Millis());
             assertThat(Files.readString(dir.resolve("wrk-ok.txt"))).contains("Latency Distribution")
+                    .contains("-c4 -d1s --latency", "wrk-report.lua", "'Authorization: Bearer …'", url)
                     .doesNotContain("the-token");
 
             Wrk.Result refused = Wrk.run(wrk.get(), url, "another-token", 1, 4, 1, dir, "refused");
