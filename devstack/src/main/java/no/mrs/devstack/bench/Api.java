@@ -19,6 +19,8 @@ public final class Api {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     public final String directorate = DevTokens.token().subject("bench-directorate").roles("directorate").units("0000").sign();
+    /** A reader of the national scorecard (the wrk scenario). */
+    public final String viewer = DevTokens.token().subject("bench-viewer").roles("viewer").units("0000").sign();
     public final String reporter = DevTokens.token().subject("bench-reporter").roles("reporter").units("0000").sign();
     /** For /api/admin (rebuilds, checksums): the operator role, not a business role. */
     public final String operator = DevTokens.token().subject("bench-operator").roles("operator").sign();

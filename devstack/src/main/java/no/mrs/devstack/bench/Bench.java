@@ -351,6 +351,47 @@ public final class Bench {
                 report.ratio(alias + ".ratioToBaseline", count / (double) seconds, baseline.requestsPerSecond());
             }
         }
+        if (withBaseline) {
+            wrkReads(name, seconds);
+        }
+    }
+
+    /** Connections of the wrk scenario (issue 16: the national scorecard at the machine's limit). */
+    static final int WRK_CONNECTIONS = 64;
+
+    /**
+     * The national scorecard read by {@code wrk} with {@value #WRK_CONNECTIONS} connections and a viewer's bearer
+     * token (verified by the services like any other; verified tokens are cached until they expire): requests/s and
+     * p50/p99/max. Skipped, with a message and {@code reads.wrk.skipped} in the report, when wrk is not installed.
+     */
+    private void wrkReads(String name, int seconds) throws Exception {
+        java.util.Optional<Path> wrk = Wrk.find();
+        if (wrk.isEmpty()) {
+            progress.accept("bench: wrk is not installed, so the wrk read scenario is skipped (Debian: apt-get install wrk)");
+            report.figure("reads.wrk.skipped", 1);
+            return;
+        }
+        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        String url = stack.url(MrsService.REPORTING) + "/api/scorecards/0000?period=2021-06";
+        progress.accept("bench: scorecard reads of 0000 with wrk — " + WRK_CONNECTIONS + " connections, " + threads
+                + " threads for " + seconds + " s (" + name + ")");
+        Wrk.Result result = Wrk.run(wrk.get(), url, api.viewer, threads, WRK_CONNECTIONS, seconds,
+                root.resolve("target/bench"), name.replace('.', '-') + "-0000");
+        String key = "reads.wrk." + name.substring(name.indexOf('.') + 1) + ".0000";
+        report.figure(key + ".requestsPerSecond", result.requestsPerSecond());
+        report.figure(key + ".p50Millis", result.p50Millis());
+        report.figure(key + ".p99Millis", result.p99Millis());
+        report.figure(key + ".maxMillis", result.maxMillis());
+        report.figure(key + ".non2xx", result.non2xx());
+        report.figure(key + ".socketErrors", result.socketErrors());
+        // the target figures (issue 16) are those of the main dataset: 250 offices, 25 in --quick
+        report.figure("reads.wrk.national.requestsPerSecond", result.requestsPerSecond());
+        report.figure("reads.wrk.national.p99Millis", result.p99Millis());
+        if (result.non2xx() > 0 || result.socketErrors() > 0) {
+            progress.accept("bench: wrk saw " + result.non2xx() + " answers other than 2xx/3xx and "
+                    + result.socketErrors() + " socket errors (target/bench/wrk-" + name.replace('.', '-')
+                    + "-0000.txt)");
+        }
     }
 
     /** The instant the "as published" reads look back at. */
