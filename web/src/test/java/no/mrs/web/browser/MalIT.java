@@ -292,6 +292,8 @@ class MalIT {
 
             // the form is open when someone else sets the goal: the service's refusal is shown in Norwegian
             browser.go("/mal/0314/ny?ar=" + year + "&indikator=B.47");
+            browser.wait(Duration.ofSeconds(30)).until(d ->
+                    !d.findElements(By.xpath("//label[normalize-space(.)='Følges']")).isEmpty());
             browser.driver().findElement(By.xpath("//label[normalize-space(.)='Følges']")).click();
             browser.field("Begrunnelse").sendKeys("Vi følger med");
             setLocalGoal(SAGENE, "0314", "B.47", "MONITORING", null, null, year);
