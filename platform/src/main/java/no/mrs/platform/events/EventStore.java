@@ -30,27 +30,27 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The append-only event log of a service, with the transactional outbox. {@link #append} writes each event and its
- * outbox row in the caller's transaction, so state and publication commit or fail together; the
- * {@link OutboxRelay} publishes after the commit.
+ * The append-only event log of a service, which is also its outbox. {@link #append} writes each event in the caller's
+ * transaction, so state and publication commit or fail together; the {@link OutboxRelay} publishes the rows by
+ * position after the commit.
  */
 @ApplicationScoped
 public class EventStore {
 
     /**
-     * All events of a call in one statement: the rows come in as arrays, are inserted in their given order (so
-     * positions follow stream versions), and each gets its outbox row.
+     * All events of a call in one statement: the rows come in as arrays and are inserted in their given order (so
+     * positions follow stream versions). The event log is the outbox: the relay publishes these rows by position
+     * once their transaction has committed (the position's default takes the transaction's id before the next value,
+     * which is what lets the relay tell a final range of positions from one still in flight; see the migration
+     * {@code event_log_is_the_outbox}).
      */
     private static final String INSERT = """
-            with input as (
-                select * from unnest(?::uuid[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[])
-                    with ordinality as t(event_id, stream_id, stream_version, event_type, subject, data, message_key, ord)),
-            appended as (
-                insert into event_log (event_id, stream_id, stream_version, event_type, subject, occurred_at, actor, data)
-                select event_id, stream_id, stream_version, event_type, subject, ?, ?, data::jsonb from input order by ord
-                returning position, event_id)
-            insert into outbox (position, topic, message_key)
-            select a.position, ?, i.message_key from appended a join input i using (event_id)""";
+            insert into event_log (event_id, stream_id, stream_version, event_type, subject, occurred_at, actor, data,
+                                   message_key)
+            select event_id, stream_id, stream_version, event_type, subject, ?, ?, data::jsonb, message_key
+            from unnest(?::uuid[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[])
+                with ordinality as t(event_id, stream_id, stream_version, event_type, subject, data, message_key, ord)
+            order by ord""";
 
     /** Events per statement: large batches are split so that no array grows without bound. */
     private static final int CHUNK = 5_000;
@@ -95,12 +95,12 @@ public class EventStore {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(String actor, List<Append> appends) {
-        String topic = config.topic().orElseThrow(() -> new IllegalStateException(
+        config.topic().orElseThrow(() -> new IllegalStateException(
                 "mrs.events.topic is not configured: this service does not publish events"));
-        write(actor, appends, topic);
+        write(actor, appends);
     }
 
-    private void write(String actor, List<Append> appends, String topic) {
+    private void write(String actor, List<Append> appends) {
         if (appends.isEmpty()) {
             return;
         }
@@ -127,13 +127,12 @@ public class EventStore {
                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
             for (int from = 0; from < rows.size(); from += CHUNK) {
                 List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
-                insert.setArray(1, connection.createArrayOf("uuid", column(chunk, 0)));
+                insert.setTimestamp(1, now);
+                insert.setString(2, actor);
+                insert.setArray(3, connection.createArrayOf("uuid", column(chunk, 0)));
                 for (int c = 1; c <= 6; c++) {
-                    insert.setArray(c + 1, connection.createArrayOf(c == 2 ? "bigint" : "text", column(chunk, c)));
+                    insert.setArray(c + 3, connection.createArrayOf(c == 2 ? "bigint" : "text", column(chunk, c)));
                 }
-                insert.setTimestamp(8, now);
-                insert.setString(9, actor);
-                insert.setString(10, topic);
                 insert.executeUpdate();
             }
         } catch (SQLException e) {

@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 
 /**
  * The outbox relay for Prometheus (deploy/'s alerts on relay lag): {@code mrs_outbox_pending_events}, the events
- * committed but not yet on the broker (read from the outbox table at each scrape; NaN while the database cannot be
+ * committed but not yet on the broker (those after the published position in relay_state, at each scrape; NaN while the database cannot be
  * read), and {@code mrs_outbox_published_total}, the events this instance has published. Only in a service that
  * publishes.
  */

@@ -17,7 +17,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,10 +34,22 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Publishes committed outbox rows to Kafka, in log order, and deletes each row once the broker acknowledged it
- * ({@code acks=all}, idempotent producer). A crash between the broker's acknowledgement and the delete publishes
- * the event again after restart: delivery is at least once and consumers are idempotent. Only one instance per
- * database publishes at a time (a PostgreSQL advisory lock), which keeps each stream in order across replicas.
+ * Publishes the event log to Kafka in position order: the event log is the outbox. The relay keeps where publication
+ * stands in {@code relay_state} (every event at or below that position is acknowledged by the broker, {@code acks=all},
+ * idempotent producer) and moves it on only after the broker acknowledged a batch. A crash between the acknowledgement
+ * and that update publishes the batch again after restart: delivery is at least once and consumers are idempotent.
+ * Only one instance per database publishes at a time (a PostgreSQL advisory lock), which keeps each stream in order
+ * across replicas; the position in the database is where a new leader, or the same one after a restart, goes on.
+ *
+ * <p>Transactions still in flight: a row's position is taken when it is inserted, but the row is seen only once its
+ * transaction commits, so positions become visible out of order. The relay publishes only up to a <em>final</em>
+ * position, one below which nothing more can appear. It reads the position sequence's last value {@code L}, then the
+ * transactions that hold a write lock on {@code event_log} (an insert takes it before it takes any position and keeps
+ * it until its transaction has ended, after the commit is visible); once none of those still holds it, every row at
+ * or below {@code L} is either committed and visible or never will be. The relay then publishes the visible rows up
+ * to {@code L} in position order. A stream's next event is appended only after its previous one committed, so it has
+ * a higher position: position order keeps every stream in order, and no event is skipped because a later position
+ * was published first.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -47,30 +58,28 @@ public class OutboxRelay {
     /** The advisory lock key: "mrs-outbox" in ASCII, shared by every service (each has its own database). */
     private static final long LOCK_KEY = 0x6d72732d6f7574L;
 
-    /**
-     * The next rows after the highest position published: the outbox is a queue whose head is a trail of deleted
-     * rows until vacuum clears them, and an index range scan from the last position skips that trail (a scan from
-     * the start took 80 ms a batch under load). The rows are picked first, then joined to their events.
-     */
+    /** The events after the published position, up to the final one, in position order. */
     private static final String NEXT = """
-            with next as materialized (
-                select position, topic, message_key from outbox where position > ? order by position limit ?)
-            select o.position, o.topic, o.message_key, e.event_id, e.stream_id, e.stream_version, e.event_type,
-                   e.subject, e.occurred_at, e.actor, e.data::text
-            from next o join event_log e on e.position = o.position
-            order by o.position""";
-    /**
-     * Rows at or below the highest position published: a transaction that took its positions before another but
-     * committed after it. Such rows are of other streams (a stream's next version is only appended after its
-     * previous one committed), so publishing them late keeps every stream in order.
-     */
-    private static final String LATE = """
-            with late as materialized (
-                select position, topic, message_key from outbox where position <= ? order by position limit ?)
-            select o.position, o.topic, o.message_key, e.event_id, e.stream_id, e.stream_version, e.event_type,
-                   e.subject, e.occurred_at, e.actor, e.data::text
-            from late o join event_log e on e.position = o.position
-            order by o.position""";
+            select position, message_key, event_id, stream_id, stream_version, event_type, subject, occurred_at, actor,
+                   data::text
+            from event_log where position > ? and position <= ? order by position limit ?""";
+
+    /** The highest position taken so far (0 before the first). */
+    private static final String LAST_POSITION = "select coalesce(pg_sequence_last_value("
+            + "pg_get_serial_sequence('event_log', 'position')::regclass), 0)";
+
+    /** The transactions of this database that hold the write lock an insert into event_log takes. */
+    private static final String WRITERS = """
+            select virtualtransaction from pg_locks
+            where locktype = 'relation' and mode = 'RowExclusiveLock' and granted
+              and database = (select oid from pg_database where datname = current_database())
+              and relation = 'event_log'::regclass""";
+
+    /** How many of the given transactions still hold it. */
+    private static final String STILL_WRITING = WRITERS + " and virtualtransaction = any(?)";
+
+    /** How long to wait before looking again while a final position waits for transactions in flight. */
+    private static final long IN_FLIGHT_POLL_MILLIS = 10;
 
     @Inject
     AgroalDataSource dataSource;
@@ -92,8 +101,19 @@ public class OutboxRelay {
     private volatile boolean leader;
     private Thread thread;
     private KafkaProducer<String, String> producer;
-    /** The highest position this relay has published since it took the lock (only the relay thread uses it). */
-    private long highWater;
+    /** Every event at or below this position is on the broker (as in relay_state; only the relay thread uses it). */
+    private long publishedPosition;
+    /** No event can appear any more at or below this position (only the relay thread uses it). */
+    private long finalPosition;
+    /** A position that becomes final once the transactions named have ended; null when none waits. */
+    private Horizon pending;
+
+    /** The last position taken when the writers were looked up, and those writers (virtual transaction ids). */
+    private record Horizon(long position, String[] writers) {
+    }
+
+    private volatile long publishedPositionSeen;
+    private volatile boolean waitingForWriters;
 
     private final AtomicLong published = new AtomicLong();
     private final AtomicReference<Instant> lastSuccess = new AtomicReference<>();
@@ -123,14 +143,14 @@ public class OutboxRelay {
     }
 
     /**
-     * Stops publishing (the thread ends and releases the lock; committed rows stay in the outbox) until
+     * Stops publishing (the thread ends and releases the lock; committed events wait in the event log) until
      * {@link #resume()}: for operators draining a broker, and for tests of a relay killed before publication.
      */
     public synchronized void suspend() {
         stop(null);
     }
 
-    /** Starts publishing again after {@link #suspend()}; rows left in the outbox go out in order. */
+    /** Starts publishing again after {@link #suspend()}; the events after the stored position go out in order. */
     public synchronized void resume() {
         if (thread == null || !thread.isAlive()) {
             start(null);
@@ -168,10 +188,21 @@ public class OutboxRelay {
         return lastError.get();
     }
 
-    /** Rows still waiting to be published. */
+    /** The position up to which this instance has published, as it last knew it (0 before it led). */
+    public long publishedPosition() {
+        return publishedPositionSeen;
+    }
+
+    /** Whether committed events wait for transactions still in flight below them before they can be published. */
+    public boolean waitingForTransactionsInFlight() {
+        return waitingForWriters;
+    }
+
+    /** Events committed and not yet published: those after the published position in relay_state. */
     public long backlog() {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement ps = connection.prepareStatement("select count(*) from outbox");
+                PreparedStatement ps = connection.prepareStatement(
+                        "select count(*) from event_log where position > (select position from relay_state)");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
@@ -190,15 +221,22 @@ public class OutboxRelay {
                     continue;
                 }
                 leader = true;
-                highWater = 0; // another relay may have published meanwhile: start from the outbox's head
+                // another relay may have published meanwhile: go on from the position it stored
+                publishedPosition = storedPosition(connection);
+                finalPosition = publishedPosition;
+                pending = null;
                 try {
                     while (running) {
-                        int sent = publishBatch(connection);
+                        boolean waiting = advanceFinalPosition(connection);
+                        waitingForWriters = waiting;
+                        int sent = publish(connection);
                         if (sent == 0) {
-                            awaitWork();
+                            awaitWork(waiting ? Math.min(IN_FLIGHT_POLL_MILLIS, config.outbox().pollInterval().toMillis())
+                                    : config.outbox().pollInterval().toMillis());
                         }
                     }
                 } finally {
+                    waitingForWriters = false;
                     // also after a failure (the broker away): the connection goes back to the pool, and a pooled
                     // connection still holding the session lock would keep every relay out until it is closed
                     unlock(connection);
@@ -213,62 +251,149 @@ public class OutboxRelay {
         }
     }
 
-    /**
-     * Publishes the next batch after the highest position published so far; when that is not a full batch (the
-     * relay has caught up), also any rows committed late below it. Returns how many were published.
-     */
-    private int publishBatch(Connection connection) throws Exception {
-        int sent = publish(connection, NEXT);
-        if (sent < config.outbox().batchSize()) {
-            sent += publish(connection, LATE);
+    /** The published position stored in relay_state (the row is made if it is missing: then from the start). */
+    private long storedPosition(Connection connection) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into relay_state (id, position) values (1, 0) on conflict (id) do nothing")) {
+            insert.executeUpdate();
         }
-        return sent;
+        try (PreparedStatement ps = connection.prepareStatement("select position from relay_state where id = 1");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            long position = rs.getLong(1);
+            publishedPositionSeen = position;
+            return position;
+        }
     }
 
-    private int publish(Connection connection, String query) throws Exception {
-        List<Long> positions = new ArrayList<>();
+    /**
+     * Moves the final position on: when the transactions that held the write lock at the last look-up have ended,
+     * the position taken before that look-up is final; then looks again. Returns whether a position waits for
+     * transactions in flight.
+     */
+    private boolean advanceFinalPosition(Connection connection) throws SQLException {
+        if (pending != null && ended(connection, pending)) {
+            finalPosition = Math.max(finalPosition, pending.position());
+            pending = null;
+        }
+        if (pending == null) {
+            long last = lastPosition(connection); // first the position, then who may still be writing below it
+            if (last > finalPosition) {
+                Horizon horizon = new Horizon(last, writers(connection));
+                if (horizon.writers().length == 0) {
+                    finalPosition = last;
+                } else {
+                    pending = horizon;
+                }
+            }
+        }
+        return pending != null;
+    }
+
+    private static long lastPosition(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(LAST_POSITION); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String[] writers(Connection connection) throws SQLException {
+        List<String> writers = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(WRITERS); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                writers.add(rs.getString(1));
+            }
+        }
+        return writers.toArray(String[]::new);
+    }
+
+    private static boolean ended(Connection connection, Horizon horizon) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(STILL_WRITING)) {
+            ps.setArray(1, connection.createArrayOf("text", horizon.writers()));
+            try (ResultSet rs = ps.executeQuery()) {
+                return !rs.next();
+            }
+        }
+    }
+
+    /**
+     * Publishes the next batch of events after the published position, up to the final one, and stores the new
+     * published position once the broker acknowledged them. Returns how many were published.
+     */
+    private int publish(Connection connection) throws Exception {
+        if (finalPosition <= publishedPosition) {
+            return 0;
+        }
+        int limit = config.outbox().batchSize();
         List<Future<RecordMetadata>> acks = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement(query)) {
-            ps.setLong(1, highWater);
-            ps.setInt(2, config.outbox().batchSize());
+        long last = publishedPosition;
+        String topic = config.topic().orElseThrow();
+        try (PreparedStatement ps = connection.prepareStatement(NEXT)) {
+            ps.setLong(1, publishedPosition);
+            ps.setLong(2, finalPosition);
+            ps.setInt(3, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 KafkaProducer<String, String> kafka = producer();
                 while (rs.next()) {
-                    positions.add(rs.getLong(1));
-                    String topic = rs.getString(2);
-                    String key = rs.getString(3);
+                    last = rs.getLong(1);
+                    String key = rs.getString(2);
+                    String type = rs.getString(6);
+                    String data = rs.getString(10);
+                    if (key == null) {
+                        key = keyOf(type, data, rs.getString(4));
+                    }
                     ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, toCloudEvent(rs));
                     record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
                     acks.add(kafka.send(record));
                 }
             }
         }
-        if (positions.isEmpty()) {
-            return 0;
+        // fewer than a batch: everything up to the final position has been read (the rest are gaps)
+        long reached = acks.size() < limit ? finalPosition : last;
+        if (!acks.isEmpty()) {
+            producer.flush();
+            for (Future<RecordMetadata> ack : acks) {
+                ack.get(60, TimeUnit.SECONDS);
+            }
         }
-        producer.flush();
-        for (Future<RecordMetadata> ack : acks) {
-            ack.get(60, TimeUnit.SECONDS);
+        try (PreparedStatement mark = connection.prepareStatement(
+                "update relay_state set position = ?, updated_at = now() where id = 1 and position < ?")) {
+            mark.setLong(1, reached);
+            mark.setLong(2, reached);
+            mark.executeUpdate();
         }
-        try (PreparedStatement delete = connection.prepareStatement("delete from outbox where position = any(?)")) {
-            Array array = connection.createArrayOf("bigint", positions.toArray());
-            delete.setArray(1, array);
-            delete.executeUpdate();
+        publishedPosition = reached;
+        publishedPositionSeen = reached;
+        if (!acks.isEmpty()) {
+            published.addAndGet(acks.size());
+            lastSuccess.set(Instant.now());
+            lastError.set(null);
         }
-        highWater = Math.max(highWater, positions.get(positions.size() - 1));
-        published.addAndGet(positions.size());
-        lastSuccess.set(Instant.now());
-        lastError.set(null);
-        return positions.size();
+        return acks.size();
+    }
+
+    /**
+     * The Kafka key of an event written before the key was stored with it (its payload's partition key), for a
+     * republication from an earlier position; the stream id for a type this release does not know.
+     */
+    private String keyOf(String type, String data, String streamId) throws java.io.IOException {
+        var payloadType = no.mrs.contracts.EventContracts.classOf(type);
+        if (payloadType.isEmpty()) {
+            return streamId;
+        }
+        no.mrs.contracts.EventPayload payload = mapper.reader()
+                .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .forType(payloadType.get()).readValue(data);
+        return payload.partitionKey();
     }
 
     private String toCloudEvent(ResultSet rs) throws Exception {
-        String type = rs.getString(7);
-        ObjectNode data = (ObjectNode) mapper.readTree(rs.getString(11));
-        data.put("actor", rs.getString(10));
-        CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, rs.getObject(4).toString(), config.source(), type,
-                rs.getString(8), rs.getTimestamp(9).toInstant(), "application/json", CloudEvent.SCHEMA_PREFIX + type,
-                rs.getString(5), rs.getLong(6), data);
+        String type = rs.getString(6);
+        ObjectNode data = (ObjectNode) mapper.readTree(rs.getString(10));
+        data.put("actor", rs.getString(9));
+        CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, rs.getObject(3).toString(), config.source(), type,
+                rs.getString(7), rs.getTimestamp(8).toInstant(), "application/json", CloudEvent.SCHEMA_PREFIX + type,
+                rs.getString(4), rs.getLong(5), data);
         return mapper.writeValueAsString(event);
     }
 
@@ -320,11 +445,11 @@ public class OutboxRelay {
         }
     }
 
-    private void awaitWork() throws InterruptedException {
+    private void awaitWork(long millis) throws InterruptedException {
         lock.lock();
         try {
             if (!wakeRequested && running) {
-                work.await(config.outbox().pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                work.await(millis, TimeUnit.MILLISECONDS);
             }
             wakeRequested = false;
         } finally {
