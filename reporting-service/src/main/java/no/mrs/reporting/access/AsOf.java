@@ -15,14 +15,17 @@ public final class AsOf {
             + " (ISO 8601 with an offset, e.g. 2026-03-01T12:00:00Z or 2026-03-01T13:00:00+01:00): office figures"
             + " before later corrections (and without those first reported later), goals, targets and the hierarchy"
             + " as they were then known. An instant before anything was known gives an empty answer; one in the"
-            + " future is a 400. Without it: as it stands now.";
+            + " future is a 400. Without it (or empty): as it stands now.";
 
     private AsOf() {
     }
 
-    /** The instant asked for, null when the parameter is absent; a 400 when it is not an instant or in the future. */
+    /**
+     * The instant asked for, null when the parameter is absent or empty (as the framework gives an empty query
+     * value); a 400 when it is not an instant or in the future.
+     */
     public static Instant parse(String text) {
-        if (text == null) {
+        if (text == null || text.isEmpty()) {
             return null;
         }
         Instant at;
