@@ -202,12 +202,6 @@ public final class Result {
         return knownFrom == ALWAYS || knownFrom <= time;
     }
 
-    /** Whether the two hold the same figure (numbers and comment), whatever their versions and marks. */
-    public boolean sameFigure(Result other) {
-        return other != null && Objects.equals(numerator(), other.numerator())
-                && Objects.equals(denominator(), other.denominator()) && Objects.equals(value(), other.value());
-    }
-
     /** The OutlierConfirmed events on the figure's stream so far. */
     public int confirmations() {
         return confirmations;

@@ -304,7 +304,14 @@ public class ReadModels {
             if (!model.keepsHistory()) {
                 // a rebuild's model sent its superseded figures to the slot only; the replaced model is let go
                 // first, then the history is loaded from the slot while readers wait (both never in memory at once)
-                store.loadHistory(slot, model);
+                try {
+                    store.loadHistory(slot, model);
+                } catch (RuntimeException e) {
+                    // never serve a model without its history: the next read loads the slot, which holds it all
+                    LOG.errorf("Loading the history of %s failed; the read models will be loaded from it again: %s",
+                            slot.schema, e.getMessage());
+                    active = null;
+                }
             }
             LOG.infof("The read models now come from %s (generation %d)", slot.schema, switched);
         } catch (SQLException e) {

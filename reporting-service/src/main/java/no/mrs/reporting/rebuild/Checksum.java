@@ -21,7 +21,7 @@ import java.util.Map;
  * (with their outlier marks and the time each became known), the units' own goal budgets, the comments on aggregate
  * figures, the applied stream versions, and the history asOf reads answer from (every superseded office figure and
  * every version of each unit, indicator and goal, with their times), each as a canonical line, sorted. Equal content gives an equal digest whatever
- * the order the events arrived in; offsets and times (which differ between a live and a rebuilt model) are left
+ * the order the events arrived in; offsets and apply times (which differ between a live and a rebuilt model) are left
  * out.
  */
 public final class Checksum {
