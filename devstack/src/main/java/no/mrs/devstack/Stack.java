@@ -150,14 +150,17 @@ public final class Stack implements AutoCloseable {
         return web;
     }
 
+    /** JVM options of a service restarted with its own (after the stack's). */
+    private final Map<MrsService, List<String>> extraJvmOptions = new EnumMap<>(MrsService.class);
+
     private void launch(MrsService service) throws java.io.IOException {
         Path state = settings.state();
-        List<String> jvm = settings.serviceJvmOptions();
+        List<String> jvm = new java.util.ArrayList<>(settings.serviceJvmOptions());
         if (service == MrsService.REPORTING && settings.startsWeb()) {
             // the old dashboard address redirects to this stack's web app
-            jvm = new java.util.ArrayList<>(jvm);
             jvm.add("-Dmrs.reporting.web-app-url=" + webUrl());
         }
+        jvm.addAll(extraJvmOptions.getOrDefault(service, List.of()));
         services.put(service, service.start(root, settings.servicePorts().get(service),
                 postgres.jdbcUrl(service.database), postgres.user(), postgres.password(), kafka.bootstrapServers(),
                 state.resolve("logs/" + service.id + ".log"), jvm));
@@ -175,8 +178,19 @@ public final class Stack implements AutoCloseable {
 
     /** Starts a service again (after {@link #kill}) on the same port and database; returns when it is ready. */
     public void restart(MrsService service) throws Exception {
+        restart(service, List.of());
+    }
+
+    /**
+     * As {@link #restart(MrsService)}, with JVM options after the stack's (a later {@code -Xmx} wins), kept for later
+     * restarts of the service.
+     */
+    public void restart(MrsService service, List<String> jvmOptions) throws Exception {
         if (services.get(service).isAlive()) {
             services.get(service).stop(Duration.ofSeconds(15));
+        }
+        if (!jvmOptions.isEmpty()) {
+            extraJvmOptions.put(service, List.copyOf(jvmOptions));
         }
         launch(service);
         awaitReady(service);

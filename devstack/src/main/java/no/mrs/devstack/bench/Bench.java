@@ -76,11 +76,15 @@ public final class Bench {
                 organisation(25);
                 measureLoad("dataset-25", Dataset.history(0, 25));
                 scorecardReads("reads.25", 10, false);
+                memory("memory.25");
             }
             int loaded = registeredOffices;
             organisation(size.offices());
             measureLoad("dataset", Dataset.history(loaded, size.offices()));
             scorecardReads("reads." + size.offices(), size.readSeconds(), true);
+            if (!size.quick()) {
+                memory("memory." + size.offices());
+            }
             // "as published" reads look back at this moment: before the ingestion, the probes' and the history's
             // corrections
             publishedAt = Instant.now();
@@ -103,12 +107,21 @@ public final class Bench {
                 return finish(begin, 1);
             }
             if (size.scaleOffices() > 0) {
-                // last: the in-memory read models may not fit 2,500 offices in the heap ceiling (see PERFORMANCE.md)
+                // last, ten times NAV: reporting-service gets a heap of 512 MB (its read models are in memory), then
+                // the organisation grows, the scorecards are read, and the read models are rebuilt at that size
                 try {
+                    progress.accept("bench: reporting-service restarted with a heap of " + SCALED_HEAP_MIB
+                            + " MB for the step to " + size.scaleOffices() + " offices");
+                    stack.restart(MrsService.REPORTING, List.of("-Xmx" + SCALED_HEAP_MIB + "m",
+                            "-Xlog:gc:file=" + gcLog(MrsService.REPORTING)));
                     organisation(size.scaleOffices());
                     measureLoadInChunks("dataset-scaled", size.offices(), size.scaleOffices());
                     scorecardReads("reads." + size.scaleOffices(), Math.min(10, size.readSeconds()), false);
                     memory("memory.scaled");
+                    growth();
+                    rebuild("rebuild.scaled");
+                    report.figure("rebuild.scaled.completed", 1);
+                    memory("memory.scaled.afterRebuild");
                 } catch (Exception | OutOfMemoryError e) {
                     report.figure("reads." + size.scaleOffices() + ".failed", 1);
                     progress.accept("bench: the step to " + size.scaleOffices() + " offices failed: " + e
@@ -510,8 +523,13 @@ public final class Bench {
     // ----------------------------------------------------------------- rebuild, memory
 
     private void rebuild() throws Exception {
+        rebuild("rebuild");
+    }
+
+    /** Rebuilds the read models from the topics and waits until the rebuilt ones serve; figures under {@code name}. */
+    private void rebuild(String name) throws Exception {
         String reporting = stack.url(MrsService.REPORTING);
-        progress.accept("bench: rebuild — replaying both topics into fresh read models");
+        progress.accept("bench: " + name + " — replaying both topics into fresh read models");
         long start = System.nanoTime();
         JsonNode started = api.expect("POST", reporting + "/api/admin/rebuilds", api.operator, null, 202);
         String id = started.path("rebuildId").asText();
@@ -529,9 +547,9 @@ public final class Bench {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long events = status.path("eventsApplied").asLong(status.path("eventsTotal").asLong());
-        report.figure("rebuild.events", events);
-        report.figure("rebuild.seconds", seconds);
-        report.figure("rebuild.eventsPerSecond", events / seconds);
+        report.figure(name + ".events", events);
+        report.figure(name + ".seconds", seconds);
+        report.figure(name + ".eventsPerSecond", events / seconds);
     }
 
     private String alive() {
@@ -609,7 +627,74 @@ public final class Bench {
                     java.net.http.HttpResponse.BodyHandlers.ofString()).body();
             report.figure(prefix + "." + id + ".heapMaxMiB", Report.sumMetric(metrics, "jvm_memory_max_bytes", "area=\"heap\"") / 1048576.0);
             report.figure(prefix + "." + id + ".heapUsedMiB", Report.sumMetric(metrics, "jvm_memory_used_bytes", "area=\"heap\"") / 1048576.0);
+            // the most the heap held since the start: jvm.memory.used only says what it holds at this moment
+            report.figure(prefix + "." + id + ".peakHeapUsedMiB", peakHeapMiB(entry.getKey()));
+            // what is alive: after a full collection (jcmd GC.run), the heap's use is the live set
+            report.figure(prefix + "." + id + ".liveHeapMiB", liveHeapMiB(entry.getKey(), pid));
         }
+    }
+
+    /** reporting-service's heap for the step to 2,500 offices (issue 16: at most 512 MB). */
+    static final int SCALED_HEAP_MIB = 512;
+
+    /**
+     * How reporting-service's memory grows with the organisation: the live heap after a full collection at 25
+     * and 250 offices (the history loaded, nothing else yet) and, with everything the run added, at 250 and at
+     * 2,500 offices; per office and per result.
+     */
+    private void growth() {
+        String live = ".reporting-service.liveHeapMiB";
+        double perOfficeSmall = (report.get("memory.250" + live) - report.get("memory.25" + live)) / (size.offices() - 25);
+        double perOfficeLarge = (report.get("memory.scaled" + live) - report.get("memory" + live))
+                / (size.scaleOffices() - size.offices());
+        report.figure("memory.growth.reportingLiveKiBPerOffice.25to250", perOfficeSmall * 1024);
+        report.figure("memory.growth.reportingLiveKiBPerOffice.250to2500", perOfficeLarge * 1024);
+        double results = report.get("load.dataset-scaled.results");
+        report.figure("memory.growth.reportingLiveBytesPerResult.250to2500",
+                (report.get("memory.scaled" + live) - report.get("memory" + live)) * 1048576.0 / results);
+    }
+
+    /** The live heap of a service in MiB: a full collection by jcmd, then the heap's use (NaN without jcmd). */
+    private double liveHeapMiB(MrsService service, long pid) throws Exception {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (!Files.isExecutable(jcmd)) {
+            return Double.NaN;
+        }
+        Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.run").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (!gc.waitFor(60, TimeUnit.SECONDS) || gc.exitValue() != 0) {
+            gc.destroyForcibly();
+            return Double.NaN;
+        }
+        String metrics = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(stack.url(service) + "/q/metrics")).header("Accept", "text/plain").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        return Report.sumMetric(metrics, "jvm_memory_used_bytes", "area=\"heap\"") / 1048576.0;
+    }
+
+    /**
+     * The most a service's heap held before a collection since it was started with a GC log ({@link #gcLog}): the
+     * peak of what it used; NaN for a service started without one.
+     */
+    private double peakHeapMiB(MrsService service) throws Exception {
+        Path log = gcLog(service);
+        if (!Files.exists(log)) {
+            return Double.NaN;
+        }
+        double peak = Double.NaN;
+        java.util.regex.Matcher m = GC_LINE.matcher(Files.readString(log));
+        while (m.find()) {
+            double before = Double.parseDouble(m.group(1));
+            peak = Double.isNaN(peak) ? before : Math.max(peak, before);
+        }
+        return peak;
+    }
+
+    /** A collection in the unified GC log: "Pause Young (Normal) (G1 Evacuation Pause) 200M->150M(512M) 3.1ms". */
+    private static final java.util.regex.Pattern GC_LINE = java.util.regex.Pattern.compile(" (\\d+)M->\\d+M\\(\\d+M\\)");
+
+    private Path gcLog(MrsService service) {
+        return root.resolve(".mrs/bench/logs/" + service.id + "-gc.log");
     }
 
     /**
