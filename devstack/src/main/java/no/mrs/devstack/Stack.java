@@ -252,6 +252,11 @@ public final class Stack implements AutoCloseable {
         return postgres;
     }
 
+    /** The stack's state directory (data, logs). */
+    public Path state() {
+        return settings.state();
+    }
+
     public KafkaProcess kafka() {
         return kafka;
     }

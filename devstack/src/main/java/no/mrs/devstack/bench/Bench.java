@@ -238,12 +238,15 @@ public final class Bench {
         progress.accept("bench: ingestion — " + items.size() + " results in batches of 1,000 from "
                 + size.clients() + " clients, until all are published on mrs.result-events");
         try (PublishedCounter published = new PublishedCounter(stack.kafka().bootstrapServers(), "\"ingest/")) {
+            CpuShares cpu = cpuShares();
+            cpu.start();
             long start = System.nanoTime();
             Latencies latencies = new Latencies();
             long accepted = submitAll(items, 1_000, size.clients(), latencies);
             double acceptedSeconds = (System.nanoTime() - start) / 1e9;
             published.awaitCount(items.size(), Duration.ofMinutes(10));
             double seconds = (System.nanoTime() - start) / 1e9;
+            cpu.stop().forEach((group, cores) -> report.figure("ingest.cpu." + group + ".cores", cores));
             report.figure("ingest.results", accepted);
             report.figure("ingest.acceptedPerSecond", accepted / acceptedSeconds);
             report.figure("ingest.resultsPerSecond", items.size() / seconds);
@@ -530,6 +533,8 @@ public final class Bench {
     private void rebuild(String name) throws Exception {
         String reporting = stack.url(MrsService.REPORTING);
         progress.accept("bench: " + name + " — replaying both topics into fresh read models");
+        CpuShares cpu = cpuShares();
+        cpu.start();
         long start = System.nanoTime();
         JsonNode started = api.expect("POST", reporting + "/api/admin/rebuilds", api.operator, null, 202);
         String id = started.path("rebuildId").asText();
@@ -546,6 +551,7 @@ public final class Bench {
             Thread.sleep(200);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        cpu.stop().forEach((group, cores) -> report.figure(name + ".cpu." + group + ".cores", cores));
         long events = status.path("eventsApplied").asLong(status.path("eventsTotal").asLong());
         report.figure(name + ".events", events);
         report.figure(name + ".seconds", seconds);
@@ -632,6 +638,21 @@ public final class Bench {
             // what is alive: after a full collection (jcmd GC.run), the heap's use is the live set
             report.figure(prefix + "." + id + ".liveHeapMiB", liveHeapMiB(entry.getKey(), pid));
         }
+    }
+
+    /**
+     * Where the CPU goes, per part of the stack: each service, the broker, PostgreSQL (server and backends) and this
+     * benchmark (the load generator and its consumers).
+     */
+    private CpuShares cpuShares() {
+        Map<String, java.util.function.Supplier<List<ProcessHandle>>> groups = new java.util.LinkedHashMap<>();
+        for (MrsService service : MrsService.values()) {
+            groups.put(service.id, () -> List.of(stack.services().get(service).handle()));
+        }
+        groups.put("kafka", () -> List.of(stack.kafka().process().handle()));
+        groups.put("postgres", () -> CpuShares.postgres(stack.state().resolve("postgres")));
+        groups.put("bench", () -> List.of(ProcessHandle.current()));
+        return new CpuShares(groups);
     }
 
     /** reporting-service's heap for the step to 2,500 offices (issue 16: at most 512 MB). */
