@@ -634,9 +634,15 @@ public final class Bench {
             report.figure(prefix + "." + id + ".heapMaxMiB", Report.sumMetric(metrics, "jvm_memory_max_bytes", "area=\"heap\"") / 1048576.0);
             report.figure(prefix + "." + id + ".heapUsedMiB", Report.sumMetric(metrics, "jvm_memory_used_bytes", "area=\"heap\"") / 1048576.0);
             // the most the heap held since the start: jvm.memory.used only says what it holds at this moment
-            report.figure(prefix + "." + id + ".peakHeapUsedMiB", peakHeapMiB(entry.getKey()));
+            double peak = peakHeapMiB(entry.getKey());
+            if (!Double.isNaN(peak)) {
+                report.figure(prefix + "." + id + ".peakHeapUsedMiB", peak);
+            }
             // what is alive: after a full collection (jcmd GC.run), the heap's use is the live set
-            report.figure(prefix + "." + id + ".liveHeapMiB", liveHeapMiB(entry.getKey(), pid));
+            double live = liveHeapMiB(entry.getKey(), pid);
+            if (!Double.isNaN(live)) {
+                report.figure(prefix + "." + id + ".liveHeapMiB", live);
+            }
         }
     }
 

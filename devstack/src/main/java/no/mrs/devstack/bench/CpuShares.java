@@ -27,8 +27,11 @@ final class CpuShares {
         this.groups = groups;
     }
 
+    private long[] machineBefore;
+
     void start() {
         before = ticks();
+        machineBefore = machine();
         startedAt = System.nanoTime();
     }
 
@@ -44,7 +47,28 @@ final class CpuShares {
             total += used;
         }
         cores.put("total", total);
+        long[] machineAfter = machine();
+        if (machineBefore != null && machineAfter != null) {
+            // the whole machine: what is not the stack's (other programs) shows as the difference from the total
+            cores.put("machine", (machineAfter[0] - machineBefore[0]) / TICKS / seconds);
+        }
         return cores;
+    }
+
+    /** The machine's busy ticks summed over its CPUs ({@code /proc/stat}: all but idle and iowait), or null. */
+    private static long[] machine() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < f.length && i <= 8; i++) {
+                if (i != 4 && i != 5) {
+                    busy += Long.parseLong(f[i]);
+                }
+            }
+            return new long[] { busy };
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**
