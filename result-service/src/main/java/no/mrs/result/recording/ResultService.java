@@ -144,7 +144,7 @@ public class ResultService {
             return null;
         }
         try {
-            return new ResultKey(item.unitId(), item.indicatorId(), YearMonth.parse(item.period()));
+            return new ResultKey(item.unitId(), item.indicatorId(), no.mrs.platform.time.Months.parse(item.period()));
         } catch (RuntimeException e) {
             return null;
         }

@@ -107,7 +107,7 @@ public class ResultStore {
             ps.setArray(3, c.createArrayOf("text", periods.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    found.put(new ResultKey(rs.getString(1), rs.getString(2), YearMonth.parse(rs.getString(3))),
+                    found.put(new ResultKey(rs.getString(1), rs.getString(2), no.mrs.platform.time.Months.parse(rs.getString(3))),
                             new CurrentValue(rs.getString(4), rs.getBigDecimal(5), rs.getBigDecimal(6),
                                     rs.getBigDecimal(7), rs.getLong(8)));
                 }
@@ -151,8 +151,8 @@ public class ResultStore {
             ps.setArray(4, c.createArrayOf("text", tos.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    found.computeIfAbsent(new Series(rs.getString(1), rs.getString(2)), k -> new HashMap<>())
-                            .put(YearMonth.parse(rs.getString(3)), new OutlierCheck.Figure(rs.getBigDecimal(4),
+                    found.computeIfAbsent(new Series(rs.getString(1), rs.getString(2)), k -> new no.mrs.platform.time.MonthMap<>())
+                            .put(no.mrs.platform.time.Months.parse(rs.getString(3)), new OutlierCheck.Figure(rs.getBigDecimal(4),
                                     rs.getBigDecimal(5), rs.getBigDecimal(6)));
                 }
             }
