@@ -394,22 +394,23 @@ public class OutboxRelay {
     }
 
     /**
-     * A stored event as a CloudEvent's JSON: the envelope written field by field and the stored data (a JSON object)
-     * spliced in with the {@code actor} added as its last field — the same document as {@link CloudEvent} with the
-     * data read into a tree and the actor put into it, without reading and writing the data again. Data that
-     * already names an actor (no event type has one) goes the long way, so that the actor replaces it as before.
+     * A stored event as a CloudEvent's JSON: byte for byte what writing a {@link CloudEvent} with the data read into a
+     * tree and the actor put into it gave, without the tree: the envelope is written field by field and the data
+     * copied token by token from the stored text, the actor added as its last field. (As the tree did, a decimal
+     * is written as the nearest double.) Data that already names an actor (no event type has one) goes the long way,
+     * so that the actor replaces it in place as before.
      */
     static String cloudEventJson(ObjectMapper mapper, String id, String source, String type, String subject,
             Instant time, String streamId, long streamVersion, String actor, String data) throws java.io.IOException {
-        String body = data.strip();
-        if (!body.startsWith("{") || !body.endsWith("}") || body.contains("\"actor\"")) {
+        if (data.contains("\"actor\"")) {
             ObjectNode tree = (ObjectNode) mapper.readTree(data);
             tree.put("actor", actor);
             return mapper.writeValueAsString(new CloudEvent(CloudEvent.SPEC_VERSION, id, source, type, subject, time,
                     "application/json", CloudEvent.SCHEMA_PREFIX + type, streamId, streamVersion, tree));
         }
-        java.io.StringWriter out = new java.io.StringWriter(body.length() + 400);
-        try (com.fasterxml.jackson.core.JsonGenerator g = mapper.getFactory().createGenerator(out)) {
+        java.io.StringWriter out = new java.io.StringWriter(data.length() + 400);
+        try (com.fasterxml.jackson.core.JsonGenerator g = mapper.getFactory().createGenerator(out);
+                com.fasterxml.jackson.core.JsonParser p = mapper.getFactory().createParser(data)) {
             g.writeStartObject();
             g.writeStringField("specversion", CloudEvent.SPEC_VERSION);
             g.writeStringField("id", id);
@@ -431,21 +432,44 @@ public class OutboxRelay {
             }
             g.writeNumberField("streamversion", streamVersion);
             g.writeFieldName("data");
-            // the data object without its closing brace, then the actor and the brace
-            String open = body.substring(0, body.length() - 1).stripTrailing();
-            StringBuilder spliced = new StringBuilder(body.length() + 40).append(open);
-            if (!open.substring(1).isBlank()) {
-                spliced.append(',');
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                throw new IllegalStateException("Stored event " + id + " has data that is not a JSON object");
             }
-            spliced.append("\"actor\":");
-            if (actor == null) {
-                spliced.append("null");
-            } else {
-                spliced.append('"');
-                com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(actor, spliced);
-                spliced.append('"');
+            int depth = 0;
+            for (com.fasterxml.jackson.core.JsonToken t = p.currentToken(); t != null; t = p.nextToken()) {
+                if (depth == 1 && t == com.fasterxml.jackson.core.JsonToken.END_OBJECT) {
+                    g.writeStringField("actor", actor);
+                }
+                switch (t) {
+                    case START_OBJECT -> {
+                        g.writeStartObject();
+                        depth++;
+                    }
+                    case END_OBJECT -> {
+                        g.writeEndObject();
+                        depth--;
+                    }
+                    case START_ARRAY -> {
+                        g.writeStartArray();
+                        depth++;
+                    }
+                    case END_ARRAY -> {
+                        g.writeEndArray();
+                        depth--;
+                    }
+                    case FIELD_NAME -> g.writeFieldName(p.currentName());
+                    case VALUE_STRING -> g.writeString(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                    case VALUE_NUMBER_INT -> g.writeNumber(p.getText());
+                    case VALUE_NUMBER_FLOAT -> g.writeNumber(p.getDoubleValue());
+                    case VALUE_TRUE -> g.writeBoolean(true);
+                    case VALUE_FALSE -> g.writeBoolean(false);
+                    case VALUE_NULL -> g.writeNull();
+                    default -> throw new IllegalStateException("Stored event " + id + " has unexpected JSON: " + t);
+                }
+                if (depth == 0) {
+                    break;
+                }
             }
-            g.writeRawValue(spliced.append('}').toString());
             g.writeEndObject();
         }
         return out.toString();
