@@ -236,6 +236,11 @@ public class EventStore {
                 String stream = appends.size() == 1 ? appends.get(0).streamId() : streamIn(sql.getMessage(), appends);
                 return new ConcurrencyConflictException(stream);
             }
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                // a service's own unique index on the log (result-service: a measurement id to one event) met an
+                // event a concurrent transaction committed first: judged again, the caller sees it
+                return new ConcurrencyConflictException(appends.size() == 1 ? appends.get(0).streamId() : "?");
+            }
         }
         return new IllegalStateException("Appending events failed", e);
     }

@@ -19,6 +19,12 @@ public final class Figures {
     private final Hierarchy hierarchy;
 
     private record Key(String unitId, String indicatorId, YearMonth month) {
+
+        /** Not the record's own: a month's hash code ({@code year ^ month << 27}) makes a year's keys collide. */
+        @Override
+        public int hashCode() {
+            return (unitId.hashCode() * 31 + indicatorId.hashCode()) * 31 + no.mrs.platform.time.MonthMap.hash(month);
+        }
     }
 
     public Figures(ModelView model) {

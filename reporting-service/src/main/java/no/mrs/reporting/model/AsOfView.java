@@ -2,6 +2,7 @@ package no.mrs.reporting.model;
 
 import java.time.Instant;
 import java.time.YearMonth;
+import no.mrs.platform.time.MonthMap;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -31,7 +32,7 @@ public final class AsOfView implements ModelView {
     private Map<String, Indicator> indicators;
     private Map<String, Goal> goals;
     private final Map<String, Map<YearMonth, Map<String, Result>>> results = new HashMap<>();
-    private final Map<YearMonth, Map<String, Set<String>>> officesUnder = new HashMap<>();
+    private final Map<YearMonth, Map<String, Set<String>>> officesUnder = new MonthMap<>();
     private final Map<String, Map<YearMonth, Map<String, Object>>> derived = new HashMap<>();
 
     AsOfView(ReadModel model, Instant at) {
@@ -148,7 +149,7 @@ public final class AsOfView implements ModelView {
 
     @Override
     public Map<String, Result> results(String indicatorId, YearMonth month) {
-        return results.computeIfAbsent(indicatorId, i -> new HashMap<>()).computeIfAbsent(month, m -> {
+        return results.computeIfAbsent(indicatorId, i -> new MonthMap<>()).computeIfAbsent(month, m -> {
             Map<String, Result> current = model.results(indicatorId, month);
             Map<String, History> earlier = model.histories(indicatorId, month);
             Map<String, Result> then = new HashMap<>(current.size() * 4 / 3 + 1);
@@ -193,7 +194,7 @@ public final class AsOfView implements ModelView {
     @Override
     @SuppressWarnings("unchecked")
     public <T> T derived(String indicatorId, YearMonth month, String unitId, Function<String, T> compute) {
-        Map<String, Object> byUnit = derived.computeIfAbsent(indicatorId, i -> new HashMap<>())
+        Map<String, Object> byUnit = derived.computeIfAbsent(indicatorId, i -> new MonthMap<>())
                 .computeIfAbsent(month, m -> new HashMap<>());
         Object value = byUnit.get(unitId);
         if (value == null) {

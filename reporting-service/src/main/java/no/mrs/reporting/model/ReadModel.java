@@ -2,6 +2,7 @@ package no.mrs.reporting.model;
 
 import java.time.Instant;
 import java.time.YearMonth;
+import no.mrs.platform.time.MonthMap;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.ArrayList;
@@ -84,6 +85,7 @@ public final class ReadModel implements ModelView {
     private final Map<String, Long> streamVersions = new HashMap<>();
     /** One instance of each unit id, indicator id and month, shared by every result that names it. */
     private final Map<Object, Object> canonical = new HashMap<>();
+    private final Map<YearMonth, YearMonth> canonicalMonths = new MonthMap<>();
     private final Map<PartitionId, Position> positions = new TreeMap<>();
     private Changes changes = new Changes();
     private long revision;
@@ -92,8 +94,9 @@ public final class ReadModel implements ModelView {
      * change touches under the write lock): the offices under each unit per month, and monthly sums per
      * indicator, month and unit. A new result thus costs one (indicator, month) cell, not the whole scorecard.
      */
-    private final Map<YearMonth, Map<String, java.util.Set<String>>> officesUnder = new ConcurrentHashMap<>();
-    private final Map<String, Map<YearMonth, Map<String, Object>>> sums = new ConcurrentHashMap<>();
+    private final Map<Long, Map<String, java.util.Set<String>>> officesUnder = new ConcurrentHashMap<>();
+    /** By indicator, then month ({@link MonthMap#index}: a month's own hash code collides within a year). */
+    private final Map<String, Map<Long, Map<String, Object>>> sums = new ConcurrentHashMap<>();
 
     // ---------------------------------------------------------------- reads
 
@@ -241,7 +244,7 @@ public final class ReadModel implements ModelView {
         }
         try {
             Result.Key key = new Result.Key(streamId.substring(RESULT_STREAM.length(), first),
-                    streamId.substring(first + 1, last), YearMonth.parse(streamId.substring(last + 1)));
+                    streamId.substring(first + 1, last), no.mrs.platform.time.Months.parse(streamId.substring(last + 1)));
             // only an id that the key spells back exactly is kept by key
             return resultStreamId(key).equals(streamId) ? key : null;
         } catch (java.time.DateTimeException e) {
@@ -277,7 +280,7 @@ public final class ReadModel implements ModelView {
     @Override
     public Map<String, java.util.Set<String>> officesUnder(YearMonth month,
             Function<YearMonth, Map<String, java.util.Set<String>>> compute) {
-        return officesUnder.computeIfAbsent(month, compute);
+        return officesUnder.computeIfAbsent(MonthMap.index(month), m -> compute.apply(month));
     }
 
     /** A derived figure of (indicator, month, unit), computed once until a result of that indicator and month changes. */
@@ -285,7 +288,7 @@ public final class ReadModel implements ModelView {
     @SuppressWarnings("unchecked")
     public <T> T derived(String indicatorId, YearMonth month, String unitId, Function<String, T> compute) {
         return (T) sums.computeIfAbsent(indicatorId, i -> new ConcurrentHashMap<>())
-                .computeIfAbsent(month, m -> new ConcurrentHashMap<>())
+                .computeIfAbsent(MonthMap.index(month), m -> new ConcurrentHashMap<>())
                 .computeIfAbsent(unitId, compute::apply);
     }
 
@@ -448,7 +451,7 @@ public final class ReadModel implements ModelView {
     }
 
     private History historyOf(String indicatorId, YearMonth period, String unitId) {
-        return supersededByIndicator.computeIfAbsent(indicatorId, i -> new HashMap<>())
+        return supersededByIndicator.computeIfAbsent(indicatorId, i -> new MonthMap<>())
                 .computeIfAbsent(period, m -> new HashMap<>()).computeIfAbsent(unitId, u -> new History());
     }
 
@@ -531,7 +534,7 @@ public final class ReadModel implements ModelView {
         String unitId = canonical(result.unitId());
         String indicatorId = canonical(result.indicatorId());
         YearMonth period = canonical(result.period());
-        Map<String, Result> byUnit = resultsByIndicator.computeIfAbsent(indicatorId, i -> new HashMap<>())
+        Map<String, Result> byUnit = resultsByIndicator.computeIfAbsent(indicatorId, i -> new MonthMap<>())
                 .computeIfAbsent(period, m -> new HashMap<>());
         Result previous = byUnit.get(unitId);
         // a replacement keeps the stream's version until the model records the new one
@@ -551,9 +554,9 @@ public final class ReadModel implements ModelView {
         if (previous == null) {
             resultCount++;
         }
-        Map<YearMonth, Map<String, Object>> derived = sums.get(indicatorId);
+        Map<Long, Map<String, Object>> derived = sums.get(indicatorId);
         if (derived != null) {
-            derived.remove(period);
+            derived.remove(MonthMap.index(period));
         }
         changes.results.put(kept.key(), result.withKnownFrom(knownFrom));
         if (reported != null) {
@@ -621,6 +624,15 @@ public final class ReadModel implements ModelView {
         }
         Object known = canonical.putIfAbsent(value, value);
         return known == null ? value : (T) known;
+    }
+
+    /** The model's one instance of a month (kept apart: months would share buckets among the strings). */
+    private YearMonth canonical(YearMonth month) {
+        if (month == null) {
+            return null;
+        }
+        YearMonth known = canonicalMonths.putIfAbsent(month, month);
+        return known == null ? month : known;
     }
 
     /** The keys changed since the last call; the model starts recording afresh. */

@@ -149,6 +149,12 @@ public final class Result {
     }
 
     public record Key(String unitId, String indicatorId, YearMonth period) {
+
+        /** Not the record's own: a month's hash code ({@code year ^ month << 27}) makes a year's keys collide. */
+        @Override
+        public int hashCode() {
+            return (unitId.hashCode() * 31 + indicatorId.hashCode()) * 31 + no.mrs.platform.time.MonthMap.hash(period);
+        }
     }
 
     public String unitId() {

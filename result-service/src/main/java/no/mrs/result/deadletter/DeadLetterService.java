@@ -19,7 +19,6 @@ import no.mrs.platform.problem.Rejection;
 import no.mrs.result.deadletter.DeadLetterActions.Action;
 import no.mrs.result.deadletter.DeadLetterActions.Kind;
 import no.mrs.result.deadletter.DeadLetterTopic.Letter;
-import no.mrs.result.recording.ConcurrentSubmissionException;
 import no.mrs.result.recording.ResultService;
 import no.mrs.result.recording.ResultsConfig;
 import no.mrs.result.recording.Verdict;
@@ -138,7 +137,7 @@ public class DeadLetterService {
                             readable.submission().item().unitId(), reason, outcome), actor);
                 });
                 return new Entry(entry.letter(), action);
-            } catch (ConcurrencyConflictException | ConcurrentSubmissionException e) {
+            } catch (ConcurrencyConflictException e) {
                 // another operator acted on the record, or a concurrent batch wrote its result: look again
                 if (attempt >= config.maxAttempts()) {
                     throw e;

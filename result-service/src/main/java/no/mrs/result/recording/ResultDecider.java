@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.YearMonth;
+import no.mrs.platform.time.MonthMap;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,7 +63,7 @@ public final class ResultDecider {
         Map<ResultKey, CurrentValue> current = new HashMap<>(context.current());
         // the history grows with the batch: a batch of an office's year judges each month against the ones before
         Map<Series, Map<YearMonth, OutlierCheck.Figure>> history = new HashMap<>();
-        context.history().forEach((series, months) -> history.put(series, new HashMap<>(months)));
+        context.history().forEach((series, months) -> history.put(series, new MonthMap<>(months)));
         List<Verdict> verdicts = new ArrayList<>(batch.size());
         for (Submission submission : batch) {
             Verdict verdict = judge(submission, context, measurements, current);
@@ -70,7 +71,7 @@ public final class ResultDecider {
                 ResultItem item = submission.item();
                 Catalogue.Indicator indicator = context.catalogue().indicator(item.indicatorId()).orElseThrow();
                 Map<YearMonth, OutlierCheck.Figure> months = history.computeIfAbsent(
-                        new Series(item.unitId(), item.indicatorId()), s -> new HashMap<>());
+                        new Series(item.unitId(), item.indicatorId()), s -> new MonthMap<>());
                 OutlierCheck.Figure figure = new OutlierCheck.Figure(item.numerator(), item.denominator(), item.value());
                 Outlier warning = OutlierCheck.check(indicator.measure(), accepted.key().period(), figure, months)
                         .orElse(null);
@@ -191,7 +192,7 @@ public final class ResultDecider {
         }
         YearMonth period;
         try {
-            period = PERIOD.matcher(text).matches() ? YearMonth.parse(text) : null;
+            period = PERIOD.matcher(text).matches() ? no.mrs.platform.time.Months.parse(text) : null;
         } catch (DateTimeParseException e) {
             period = null;
         }

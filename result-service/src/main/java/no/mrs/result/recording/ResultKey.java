@@ -8,4 +8,10 @@ public record ResultKey(String unitId, String indicatorId, YearMonth period) {
     public String streamId() {
         return "result:" + unitId + "/" + indicatorId + "/" + period;
     }
+
+    /** Not the record's own: a month's hash code ({@code year ^ month << 27}) makes a year's keys collide in a table. */
+    @Override
+    public int hashCode() {
+        return (unitId.hashCode() * 31 + indicatorId.hashCode()) * 31 + no.mrs.platform.time.MonthMap.hash(period);
+    }
 }

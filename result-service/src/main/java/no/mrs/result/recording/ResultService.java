@@ -26,8 +26,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Records submitted results. A batch is one transaction: the bulk lookups, the pure judgement, one JDBC batch of
- * events with their outbox rows, and the projection. The caller's answer comes only after the commit, so whatever
+ * Records submitted results. A batch is one transaction: the bulk lookups, the pure judgement, one statement of
+ * events into the event log (which is also the outbox and the results' history), and the current values. The caller's answer comes only after the commit, so whatever
  * it counts as accepted is durable and will be published.
  */
 @ApplicationScoped
@@ -56,7 +56,7 @@ public class ResultService {
         for (int attempt = 1; ; attempt++) {
             try {
                 return QuarkusTransaction.requiringNew().call(() -> submitOnce(batch, receivedAt));
-            } catch (ConcurrencyConflictException | ConcurrentSubmissionException e) {
+            } catch (ConcurrencyConflictException e) {
                 if (attempt >= config.maxAttempts()) {
                     throw new ConcurrencyConflictException("results");
                 }
@@ -65,9 +65,9 @@ public class ResultService {
     }
 
     /**
-     * Judges and stores a batch inside the caller's transaction, once: a concurrent batch that got in first makes it
-     * throw ({@link ConcurrencyConflictException}, {@link ConcurrentSubmissionException}) and the caller retries. For
-     * callers that store something of their own atomically with the results (a dead letter's re-submission).
+     * Judges and stores a batch inside the caller's transaction, once: a concurrent batch that got in first (a
+     * stream's version or a measurement id taken) makes it throw {@link ConcurrencyConflictException} and the caller
+     * retries. For callers that store something of their own atomically with the results (a dead letter's re-submission).
      */
     public List<Verdict> submitInTransaction(List<Submission> batch) {
         return submitOnce(batch, clock.instant().truncatedTo(ChronoUnit.MICROS));
@@ -144,7 +144,7 @@ public class ResultService {
             return null;
         }
         try {
-            return new ResultKey(item.unitId(), item.indicatorId(), YearMonth.parse(item.period()));
+            return new ResultKey(item.unitId(), item.indicatorId(), no.mrs.platform.time.Months.parse(item.period()));
         } catch (RuntimeException e) {
             return null;
         }

@@ -35,6 +35,13 @@ import java.util.Set;
 @ApplicationScoped
 public class ResultStore {
 
+    /**
+     * The result events in the event log, as the partial index {@code event_log_measurement_id_uk} names them (literal
+     * in every query, so that a generic plan can use the index).
+     */
+    private static final String RESULT_EVENTS =
+            " event_type in ('no.mrs.result.ResultRecorded.v1', 'no.mrs.result.ResultCorrected.v1')";
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -64,15 +71,17 @@ public class ResultStore {
         }
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("""
-                        select measurement_id, unit_id, indicator_id, period, numerator, denominator, value, comment,
-                               correction_reason
-                        from result_measurement where measurement_id = any(?)""")) {
+                        select data ->> 'measurementId', data ->> 'unitId', data ->> 'indicatorId', data ->> 'period',
+                               data ->> 'numerator', data ->> 'denominator', data ->> 'value', data ->> 'comment',
+                               data ->> 'reason'
+                        from event_log
+                        where (data ->> 'measurementId') = any(?) and""" + RESULT_EVENTS)) {
             ps.setArray(1, c.createArrayOf("text", ids.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     found.put(rs.getString(1), new ResultItem(rs.getString(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7),
-                            rs.getString(8), rs.getString(9)));
+                            rs.getString(4), decimal(rs.getString(5)), decimal(rs.getString(6)),
+                            decimal(rs.getString(7)), rs.getString(8), rs.getString(9)));
                 }
             }
             return found;
@@ -107,7 +116,7 @@ public class ResultStore {
             ps.setArray(3, c.createArrayOf("text", periods.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    found.put(new ResultKey(rs.getString(1), rs.getString(2), YearMonth.parse(rs.getString(3))),
+                    found.put(new ResultKey(rs.getString(1), rs.getString(2), no.mrs.platform.time.Months.parse(rs.getString(3))),
                             new CurrentValue(rs.getString(4), rs.getBigDecimal(5), rs.getBigDecimal(6),
                                     rs.getBigDecimal(7), rs.getLong(8)));
                 }
@@ -151,8 +160,8 @@ public class ResultStore {
             ps.setArray(4, c.createArrayOf("text", tos.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    found.computeIfAbsent(new Series(rs.getString(1), rs.getString(2)), k -> new HashMap<>())
-                            .put(YearMonth.parse(rs.getString(3)), new OutlierCheck.Figure(rs.getBigDecimal(4),
+                    found.computeIfAbsent(new Series(rs.getString(1), rs.getString(2)), k -> new no.mrs.platform.time.MonthMap<>())
+                            .put(no.mrs.platform.time.Months.parse(rs.getString(3)), new OutlierCheck.Figure(rs.getBigDecimal(4),
                                     rs.getBigDecimal(5), rs.getBigDecimal(6)));
                 }
             }
@@ -177,8 +186,8 @@ public class ResultStore {
     }
 
     /**
-     * Writes the accepted events into the history and the current values: two JDBC batches. A measurementId
-     * taken by a concurrent batch surfaces as {@link ConcurrentSubmissionException}.
+     * Writes the accepted events into the current values: one JDBC batch, one upsert per key. (Their history is the
+     * event log itself: see {@link #history(String, String, YearMonth, long, int)}.)
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void project(List<Projected> accepted) {
@@ -186,11 +195,11 @@ public class ResultStore {
             return;
         }
         Map<String, Projected> lastPerStream = new LinkedHashMap<>();
+        for (Projected p : accepted) {
+            // one upsert per key: a key corrected within the batch must not be updated twice by one statement
+            lastPerStream.put(p.event().streamId(), p);
+        }
         try (Connection c = dataSource.getConnection();
-                PreparedStatement history = c.prepareStatement("""
-                        insert into result_measurement (measurement_id, unit_id, indicator_id, period, stream_version,
-                            numerator, denominator, value, comment, correction_reason, actor, received_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""");
                 PreparedStatement current = c.prepareStatement("""
                         insert into result_current (unit_id, indicator_id, period, measurement_id, numerator,
                             denominator, value, comment, correction_reason, actor, received_at, version,
@@ -204,26 +213,6 @@ public class ResultStore {
                             outlier_figure = excluded.outlier_figure, outlier_low = excluded.outlier_low,
                             outlier_high = excluded.outlier_high, outlier_confirmed_by = null,
                             outlier_confirmed_at = null, outlier_confirmation_reason = null""")) {
-            for (Projected p : accepted) {
-                Row row = Row.of(p);
-                int i = 1;
-                history.setString(i++, row.measurementId);
-                history.setString(i++, row.unitId);
-                history.setString(i++, row.indicatorId);
-                history.setString(i++, row.period);
-                history.setLong(i++, p.version());
-                history.setBigDecimal(i++, row.numerator);
-                history.setBigDecimal(i++, row.denominator);
-                history.setBigDecimal(i++, row.value);
-                history.setString(i++, row.comment);
-                history.setString(i++, row.reason);
-                history.setString(i++, p.actor());
-                history.setTimestamp(i, Timestamp.from(row.receivedAt));
-                history.addBatch();
-                // one upsert per key: a key corrected within the batch must not be updated twice by one statement
-                lastPerStream.put(p.event().streamId(), p);
-            }
-            history.executeBatch();
             for (Projected p : lastPerStream.values()) {
                 Row row = Row.of(p);
                 int i = 1;
@@ -246,9 +235,6 @@ public class ResultStore {
             }
             current.executeBatch();
         } catch (SQLException e) {
-            if (isUniqueViolation(e)) {
-                throw new ConcurrentSubmissionException();
-            }
             throw new IllegalStateException("Storing results failed", e);
         }
     }
@@ -292,11 +278,14 @@ public class ResultStore {
     /** The versions of one result after a version (0: from the first), oldest first, at most {@code limit}. */
     public List<Version> history(String unitId, String indicatorId, YearMonth period, long afterVersion, int limit) {
         return versions("""
-                select measurement_id, unit_id, indicator_id, period, stream_version, numerator, denominator, value,
-                       comment, correction_reason, actor, received_at, null, null, null, null, null, null
-                from result_measurement
-                where unit_id = ? and indicator_id = ? and period = ? and stream_version > ?
-                order by stream_version limit ?""", unitId, indicatorId, period.toString(), afterVersion, limit);
+                select data ->> 'measurementId', data ->> 'unitId', data ->> 'indicatorId', data ->> 'period',
+                       stream_version, (data ->> 'numerator')::numeric, (data ->> 'denominator')::numeric,
+                       (data ->> 'value')::numeric, data ->> 'comment', data ->> 'reason', actor,
+                       (data ->> 'receivedAt')::timestamptz, null, null, null, null, null, null
+                from event_log
+                where stream_id = ? and stream_version > ? and""" + RESULT_EVENTS + " order by stream_version limit ?",
+                new ResultKey(unitId, indicatorId, period).streamId(), afterVersion,
+                limit);
     }
 
     private List<Version> versions(String sql, Object... parameters) {
@@ -322,20 +311,12 @@ public class ResultStore {
         }
     }
 
-    private static String text(YearMonth month) {
-        return month == null ? null : month.toString();
+    private static BigDecimal decimal(String text) {
+        return text == null ? null : new BigDecimal(text);
     }
 
-    static boolean isUniqueViolation(SQLException e) {
-        for (SQLException next = e; next != null; next = next.getNextException()) {
-            if ("23505".equals(next.getSQLState())) {
-                return true;
-            }
-            if (next.getNextException() == next) {
-                break;
-            }
-        }
-        return false;
+    private static String text(YearMonth month) {
+        return month == null ? null : month.toString();
     }
 
     /** The columns of an event, whichever kind it is. */

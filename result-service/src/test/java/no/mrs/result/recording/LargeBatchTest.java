@@ -115,7 +115,9 @@ class LargeBatchTest {
     List<String> storedMeasurements(List<String> offices) throws Exception {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(
-                        "select measurement_id from result_measurement where unit_id = any(?)")) {
+                        "select data ->> 'measurementId' from event_log where data ->> 'unitId' = any(?)"
+                                + " and event_type in ('no.mrs.result.ResultRecorded.v1',"
+                                + " 'no.mrs.result.ResultCorrected.v1')")) {
             ps.setArray(1, c.createArrayOf("text", offices.toArray()));
             List<String> ids = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
