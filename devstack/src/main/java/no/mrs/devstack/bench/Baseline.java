@@ -45,23 +45,38 @@ final class Baseline {
     }
 
     /**
-     * Inserts the same events into a copy of the event store's tables (same indexes, the same CTE that writes the
-     * event and its outbox row), in JDBC batches of 1,000 from one connection per client; then sends the same
-     * records with a plain producer ({@code acks=all}).
+     * Writes what result-service writes for each accepted result into a database of its own with the service's
+     * schema (the event store's and result-service's migrations, so the same tables and indexes): the event into
+     * {@code event_log} and the current value upserted into {@code result_current}, in plain JDBC batches of 1,000
+     * from one connection per client, a transaction per batch; then sends the same records with a plain producer
+     * ({@code acks=all}).
      */
     static Ingest ingest(Path root, Stack stack, List<ObjectNode> items) throws Exception {
         String url = database(stack, "bench_baseline");
-        String ddl = Files.readString(root.resolve("platform/src/main/resources/db/platform/V0_1__create_event_store.sql"));
         try (Connection c = DriverManager.getConnection(url, stack.postgres().user(), stack.postgres().password());
                 Statement s = c.createStatement()) {
-            s.execute("drop table if exists inbox, outbox, event_log cascade");
-            s.execute(ddl);
+            s.execute("drop schema if exists ingest cascade");
+            s.execute("create schema ingest");
+            s.execute("set search_path to ingest");
+            s.execute(Files.readString(root.resolve("platform/src/main/resources/db/platform/V0_1__create_event_store.sql")));
+            try (var migrations = Files.list(root.resolve("result-service/src/main/resources/db/migration"))) {
+                for (Path migration : migrations.sorted(java.util.Comparator.comparingInt(Baseline::version)).toList()) {
+                    s.execute(Files.readString(migration));
+                }
+            }
         }
-        String insert = """
-                with appended as (
-                    insert into event_log (event_id, stream_id, stream_version, event_type, subject, occurred_at, actor, data)
-                    values (?, ?, ?, ?, ?, ?, ?, ?::jsonb) returning position)
-                insert into outbox (position, topic, message_key) select position, ?, ? from appended""";
+        String event = """
+                insert into ingest.event_log (event_id, stream_id, stream_version, event_type, subject, occurred_at, actor,
+                    data, message_key)
+                values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)""";
+        String current = """
+                insert into ingest.result_current (unit_id, indicator_id, period, measurement_id, numerator, denominator,
+                    value, comment, correction_reason, actor, received_at, version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (unit_id, indicator_id, period) do update set measurement_id = excluded.measurement_id,
+                    numerator = excluded.numerator, denominator = excluded.denominator, value = excluded.value,
+                    comment = excluded.comment, correction_reason = excluded.correction_reason, actor = excluded.actor,
+                    received_at = excluded.received_at, version = excluded.version""";
         BlockingQueue<List<ObjectNode>> batches = new LinkedBlockingQueue<>();
         for (int from = 0; from < items.size(); from += 1000) {
             batches.add(items.subList(from, Math.min(items.size(), from + 1000)));
@@ -69,26 +84,42 @@ final class Baseline {
         long start = System.nanoTime();
         Bench.parallel(4, () -> {
             try (Connection c = DriverManager.getConnection(url, stack.postgres().user(), stack.postgres().password());
-                    PreparedStatement ps = c.prepareStatement(insert)) {
+                    PreparedStatement events = c.prepareStatement(event);
+                    PreparedStatement values = c.prepareStatement(current)) {
                 List<ObjectNode> batch;
                 while ((batch = batches.poll()) != null) {
                     c.setAutoCommit(false);
                     Timestamp now = Timestamp.from(Instant.now());
                     for (ObjectNode item : batch) {
-                        ps.setObject(1, UUID.randomUUID());
-                        ps.setString(2, "result:" + item.path("unitId").asText() + "/" + item.path("indicatorId").asText()
-                                + "/" + item.path("period").asText());
-                        ps.setLong(3, 1);
-                        ps.setString(4, "no.mrs.result.ResultRecorded.v1");
-                        ps.setString(5, "result");
-                        ps.setTimestamp(6, now);
-                        ps.setString(7, "bench");
-                        ps.setString(8, item.toString());
-                        ps.setString(9, "mrs.result-events");
-                        ps.setString(10, item.path("unitId").asText());
-                        ps.addBatch();
+                        String unit = item.path("unitId").asText();
+                        String indicator = item.path("indicatorId").asText();
+                        String period = item.path("period").asText();
+                        events.setObject(1, UUID.randomUUID());
+                        events.setString(2, "result:" + unit + "/" + indicator + "/" + period);
+                        events.setLong(3, 1);
+                        events.setString(4, "no.mrs.result.ResultRecorded.v1");
+                        events.setString(5, unit);
+                        events.setTimestamp(6, now);
+                        events.setString(7, "bench");
+                        events.setString(8, item.toString());
+                        events.setString(9, unit);
+                        events.addBatch();
+                        values.setString(1, unit);
+                        values.setString(2, indicator);
+                        values.setString(3, period);
+                        values.setString(4, item.path("measurementId").asText());
+                        values.setBigDecimal(5, decimal(item, "numerator"));
+                        values.setBigDecimal(6, decimal(item, "denominator"));
+                        values.setBigDecimal(7, decimal(item, "value"));
+                        values.setString(8, item.path("comment").isTextual() ? item.path("comment").asText() : null);
+                        values.setString(9, null);
+                        values.setString(10, "bench");
+                        values.setTimestamp(11, now);
+                        values.setLong(12, 1);
+                        values.addBatch();
                     }
-                    ps.executeBatch();
+                    events.executeBatch();
+                    values.executeBatch();
                     c.commit();
                 }
             }
@@ -120,6 +151,16 @@ final class Baseline {
             admin.deleteTopics(List.of(topic)).all().get();
         }
         return new Ingest(jdbc, kafka);
+    }
+
+    private static java.math.BigDecimal decimal(ObjectNode item, String field) {
+        return item.path(field).isNumber() ? item.path(field).decimalValue() : null;
+    }
+
+    /** A migration's version: {@code V6__name.sql} is 6. */
+    private static int version(Path migration) {
+        String name = migration.getFileName().toString();
+        return Integer.parseInt(name.substring(1, name.indexOf("__")));
     }
 
     /** A record of the size MRS publishes: the item inside a CloudEvents envelope. */
