@@ -429,6 +429,57 @@ public final class ReadModel implements ModelView {
                 reasonIndex(saved.reason()));
     }
 
+    /**
+     * A slot's superseded office figures, loaded apart from the model they belong to (on another thread, while the
+     * model's current figures load), then handed to it whole by {@link #installHistory}.
+     */
+    public static final class SupersededHistory {
+        private final Map<String, Map<YearMonth, Map<String, History>>> byIndicator = new HashMap<>();
+        private final List<String> reasons = new ArrayList<>();
+        private final Map<String, Integer> reasonIndex = new HashMap<>();
+        private final Map<Object, Object> canonical = new HashMap<>();
+        private int size;
+
+        /** Adds a saved superseded version (they come oldest first per figure). */
+        public void add(Superseded saved) {
+            Result r = saved.result();
+            String reason = saved.reason();
+            int index = reason == null ? -1 : reasonIndex.computeIfAbsent(reason, t -> {
+                reasons.add(t);
+                return reasons.size() - 1;
+            });
+            byIndicator.computeIfAbsent(canonical(r.indicatorId()), i -> new HashMap<>())
+                    .computeIfAbsent(canonical(r.period()), m -> new HashMap<>())
+                    .computeIfAbsent(canonical(r.unitId()), u -> new History()).add(r, saved.change(), index);
+            size++;
+        }
+
+        /** How many versions it holds. */
+        public int size() {
+            return size;
+        }
+
+        @SuppressWarnings("unchecked")
+        private <T> T canonical(T value) {
+            Object known = canonical.putIfAbsent(value, value);
+            return known == null ? value : (T) known;
+        }
+    }
+
+    /**
+     * Hands a model loaded without its history ({@code new ReadModel(false)}, nothing applied to it since) the
+     * slot's superseded figures loaded beside it; from then on it keeps new ones in memory too.
+     */
+    public void installHistory(SupersededHistory history) {
+        if (keepsHistory || !supersededByIndicator.isEmpty() || !reasons.isEmpty()) {
+            throw new IllegalStateException("The model already has a history");
+        }
+        supersededByIndicator.putAll(history.byIndicator);
+        reasons.addAll(history.reasons);
+        reasonIndex.putAll(history.reasonIndex);
+        historyLoaded();
+    }
+
     /** Figures of events without stream versions, by key: how many of their versions were superseded. */
     private final Map<Result.Key, Integer> unversioned = new HashMap<>();
 
