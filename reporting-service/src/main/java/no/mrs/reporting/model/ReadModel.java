@@ -86,6 +86,8 @@ public final class ReadModel implements ModelView {
     private final Map<Object, Object> canonical = new HashMap<>();
     private final Map<PartitionId, Position> positions = new TreeMap<>();
     private Changes changes = new Changes();
+    /** Whether figures and stream versions put are recorded as changes to save (not while a slot is loaded). */
+    private boolean recording = true;
     private long revision;
     /**
      * Derived data kept between reads (readers fill them concurrently under the read lock; writers clear what a
@@ -585,6 +587,18 @@ public final class ReadModel implements ModelView {
         Map<String, Result> byUnit = resultsByIndicator.computeIfAbsent(indicatorId, i -> new HashMap<>())
                 .computeIfAbsent(period, m -> new HashMap<>());
         Result previous = byUnit.get(unitId);
+        if (!recording && change == null && reported == null) {
+            // loading a slot: the row is saved already (and in memory without its measurement id)
+            long version = result.streamVersion() == 0 && previous != null ? previous.streamVersion()
+                    : result.streamVersion();
+            byUnit.put(unitId, new Result(unitId, indicatorId, period, result.numerator(), result.denominator(),
+                    result.value(), result.comment(), null, version, result.outlier(), result.confirmations(),
+                    knownFrom));
+            if (previous == null) {
+                resultCount++;
+            }
+            return;
+        }
         // a replacement keeps the stream's version until the model records the new one
         long version = result.streamVersion() == 0 && previous != null ? previous.streamVersion() : result.streamVersion();
         // in memory without its measurement id (the change below carries it to the slot)
@@ -622,7 +636,9 @@ public final class ReadModel implements ModelView {
         } else {
             streamVersions.put(streamId, version);
         }
-        changed().streams.add(streamId);
+        if (recording) {
+            changed().streams.add(streamId);
+        }
     }
 
     public void partitionApplied(PartitionId partition, Position position) {
@@ -672,6 +688,14 @@ public final class ReadModel implements ModelView {
         }
         Object known = canonical.putIfAbsent(value, value);
         return known == null ? value : (T) known;
+    }
+
+    /**
+     * Whether figures and stream versions put from now on are recorded as changes to save: off while a slot is
+     * loaded into a new model (the slot holds them already), on otherwise.
+     */
+    public void recording(boolean on) {
+        recording = on;
     }
 
     /** The keys changed since the last call; the model starts recording afresh. */

@@ -101,7 +101,7 @@ public class ReadModels {
 
     /**
      * Loads the active slot on threads of its own, as at a start: its current content first (then current reads are
-     * answered and readiness may go UP), its superseded history beside it on a second connection in the same
+     * answered and readiness may go UP), then its superseded history on a second connection in the same
      * snapshot, installed once loaded (then {@code asOf} reads are answered and live records applied: none is
      * applied to a model lacking its history or stream positions). Until then reads wait up to
      * {@code mrs.reporting.readiness.load-wait} and are answered 503; none sees a model loaded in part. A load that

@@ -444,6 +444,7 @@ public class SlotStore {
     private void load(Connection c, Slot slot, ReadModel model, boolean withHistory, Phases phases) {
         String s = slot.schema;
         long loaded = 0;
+        model.recording(false); // what is loaded is saved already
         try (Statement st = c.createStatement()) {
             st.setFetchSize(5_000);
             Map<String, List<Unit.Spell>> spells = new HashMap<>();
@@ -564,14 +565,16 @@ public class SlotStore {
             phases.done("partition_position");
         } catch (SQLException e) {
             throw new IllegalStateException("Loading the read model from " + s + " failed", e);
+        } finally {
+            model.recording(true);
         }
         model.takeChanges();
     }
 
     /**
-     * Loads the active slot for a start, in one snapshot on two connections at once: the model's current content
+     * Loads the active slot for a start, in one snapshot on two connections: the model's current content
      * (everything but the superseded office figures) on the calling thread, handed to {@code current} as soon as
-     * it is complete; the superseded figures meanwhile on a second connection, run by {@code executor}, which takes
+     * it is complete; then the superseded figures on a second connection, run by {@code executor}, which takes
      * the first one's snapshot ({@code pg_export_snapshot()}, {@code SET TRANSACTION SNAPSHOT}), so that rows,
      * history and positions agree as one consistent snapshot even while another replica saves. Returns the history
      * once both are loaded, for {@link ReadModel#installHistory}; the model is loaded without it
@@ -592,17 +595,19 @@ public class SlotStore {
                     rs.next();
                     snapshot = rs.getString(1);
                 }
-                java.util.concurrent.CountDownLatch imported = new java.util.concurrent.CountDownLatch(1);
-                history = java.util.concurrent.CompletableFuture.supplyAsync(
-                        () -> loadHistory(slot, snapshot, imported), executor);
                 ReadModel model = new ReadModel(false);
                 Phases phases = new Phases("Loaded the current read models of " + slot.schema);
                 load(c, slot, model, false, phases);
+                phases.log();
+                current.accept(new Loaded(slot, active.generation(), model));
+                // only now: on two cores, shared with the rest of the start, the history would slow the current
+                // content down (measured), and only asOf reads and live records wait for it
+                java.util.concurrent.CountDownLatch imported = new java.util.concurrent.CountDownLatch(1);
+                history = java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> loadHistory(slot, snapshot, imported), executor);
                 // the exported snapshot lives as long as this transaction: the second connection must have taken it
                 imported.await();
                 c.commit();
-                phases.log();
-                current.accept(new Loaded(slot, active.generation(), model));
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
