@@ -37,5 +37,12 @@ public interface ReportingConfig {
         /** Readiness is UP once the replica, after starting, has caught up with the topics to within this lag. */
         @WithDefault("0")
         long maxLag();
+
+        /**
+         * How long a read that arrives while the read model is still loading (after a start) waits for it before it
+         * is answered 503 with {@code Retry-After}; a read never sees a model loaded in part.
+         */
+        @WithDefault("3s")
+        java.time.Duration loadWait();
     }
 }

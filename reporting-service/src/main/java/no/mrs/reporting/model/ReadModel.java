@@ -88,6 +88,8 @@ public final class ReadModel implements ModelView {
     private final Map<YearMonth, YearMonth> canonicalMonths = new MonthMap<>();
     private final Map<PartitionId, Position> positions = new TreeMap<>();
     private Changes changes = new Changes();
+    /** Whether figures and stream versions put are recorded as changes to save (not while a slot is loaded). */
+    private boolean recording = true;
     private long revision;
     /**
      * Derived data kept between reads (readers fill them concurrently under the read lock; writers clear what a
@@ -432,6 +434,57 @@ public final class ReadModel implements ModelView {
                 reasonIndex(saved.reason()));
     }
 
+    /**
+     * A slot's superseded office figures, loaded apart from the model they belong to (on another thread, while the
+     * model's current figures load), then handed to it whole by {@link #installHistory}.
+     */
+    public static final class SupersededHistory {
+        private final Map<String, Map<YearMonth, Map<String, History>>> byIndicator = new HashMap<>();
+        private final List<String> reasons = new ArrayList<>();
+        private final Map<String, Integer> reasonIndex = new HashMap<>();
+        private final Map<Object, Object> canonical = new HashMap<>();
+        private int size;
+
+        /** Adds a saved superseded version (they come oldest first per figure). */
+        public void add(Superseded saved) {
+            Result r = saved.result();
+            String reason = saved.reason();
+            int index = reason == null ? -1 : reasonIndex.computeIfAbsent(reason, t -> {
+                reasons.add(t);
+                return reasons.size() - 1;
+            });
+            byIndicator.computeIfAbsent(canonical(r.indicatorId()), i -> new HashMap<>())
+                    .computeIfAbsent(canonical(r.period()), m -> new HashMap<>())
+                    .computeIfAbsent(canonical(r.unitId()), u -> new History()).add(r, saved.change(), index);
+            size++;
+        }
+
+        /** How many versions it holds. */
+        public int size() {
+            return size;
+        }
+
+        @SuppressWarnings("unchecked")
+        private <T> T canonical(T value) {
+            Object known = canonical.putIfAbsent(value, value);
+            return known == null ? value : (T) known;
+        }
+    }
+
+    /**
+     * Hands a model loaded without its history ({@code new ReadModel(false)}, nothing applied to it since) the
+     * slot's superseded figures loaded beside it; from then on it keeps new ones in memory too.
+     */
+    public void installHistory(SupersededHistory history) {
+        if (keepsHistory || !supersededByIndicator.isEmpty() || !reasons.isEmpty()) {
+            throw new IllegalStateException("The model already has a history");
+        }
+        supersededByIndicator.putAll(history.byIndicator);
+        reasons.addAll(history.reasons);
+        reasonIndex.putAll(history.reasonIndex);
+        historyLoaded();
+    }
+
     /** Figures of events without stream versions, by key: how many of their versions were superseded. */
     private final Map<Result.Key, Integer> unversioned = new HashMap<>();
 
@@ -537,6 +590,18 @@ public final class ReadModel implements ModelView {
         Map<String, Result> byUnit = resultsByIndicator.computeIfAbsent(indicatorId, i -> new MonthMap<>())
                 .computeIfAbsent(period, m -> new HashMap<>());
         Result previous = byUnit.get(unitId);
+        if (!recording && change == null && reported == null) {
+            // loading a slot: the row is saved already (and in memory without its measurement id)
+            long version = result.streamVersion() == 0 && previous != null ? previous.streamVersion()
+                    : result.streamVersion();
+            byUnit.put(unitId, new Result(unitId, indicatorId, period, result.numerator(), result.denominator(),
+                    result.value(), result.comment(), null, version, result.outlier(), result.confirmations(),
+                    knownFrom));
+            if (previous == null) {
+                resultCount++;
+            }
+            return;
+        }
         // a replacement keeps the stream's version until the model records the new one
         long version = result.streamVersion() == 0 && previous != null ? previous.streamVersion() : result.streamVersion();
         // in memory without its measurement id (the change below carries it to the slot)
@@ -574,7 +639,9 @@ public final class ReadModel implements ModelView {
         } else {
             streamVersions.put(streamId, version);
         }
-        changed().streams.add(streamId);
+        if (recording) {
+            changed().streams.add(streamId);
+        }
     }
 
     public void partitionApplied(PartitionId partition, Position position) {
@@ -633,6 +700,14 @@ public final class ReadModel implements ModelView {
         }
         YearMonth known = canonicalMonths.putIfAbsent(month, month);
         return known == null ? month : known;
+    }
+
+    /**
+     * Whether figures and stream versions put from now on are recorded as changes to save: off while a slot is
+     * loaded into a new model (the slot holds them already), on otherwise.
+     */
+    public void recording(boolean on) {
+        recording = on;
     }
 
     /** The keys changed since the last call; the model starts recording afresh. */

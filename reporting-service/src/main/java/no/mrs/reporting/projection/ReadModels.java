@@ -10,6 +10,7 @@ import no.mrs.reporting.model.Changes;
 import no.mrs.reporting.model.PartitionId;
 import no.mrs.reporting.model.Position;
 import no.mrs.reporting.model.ReadModel;
+import no.mrs.platform.problem.Unavailable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
@@ -20,6 +21,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -56,6 +61,18 @@ public class ReadModels {
     @Inject
     Replay replay;
 
+    @Inject
+    no.mrs.reporting.access.ReportingConfig config;
+
+    @Inject
+    LoadHooks hooks;
+
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
+    /** Completes when a background load has made the model ready for current reads, or has failed. */
+    private volatile CompletableFuture<Void> current = DONE;
+    /** Completes when a background load has the whole model, history included, or has failed. */
+    private volatile CompletableFuture<Void> whole = DONE;
+
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     /**
      * Held while a live batch is applied and saved, while the slot is switched or followed, and while a takeover is
@@ -73,9 +90,114 @@ public class ReadModels {
     private long takeoverTerm;
     private Map<PartitionId, Long> slotAtTakeover = Map.of();
 
-    /** Loads the active slot at startup, so that the first request and the consumers' first seek find it ready. */
+    /**
+     * Starts loading the active slot at startup, in the background: the service starts without waiting for it, and
+     * readiness stays DOWN until the model answers current reads (see {@link #loadInBackground()}).
+     */
     void load(@Observes @Priority(10) StartupEvent event) {
-        model();
+        LOG.infof("Loading the read models in the background (%d ms after the JVM started)", uptime());
+        loadInBackground();
+    }
+
+    /**
+     * Loads the active slot on threads of its own, as at a start: its current content first (then current reads are
+     * answered and readiness may go UP), then its superseded history on a second connection in the same
+     * snapshot, installed once loaded (then {@code asOf} reads are answered and live records applied: none is
+     * applied to a model lacking its history or stream positions). Until then reads wait up to
+     * {@code mrs.reporting.readiness.load-wait} and are answered 503; none sees a model loaded in part. A load that
+     * fails leaves no model: the next read or batch loads the slot again, as after any failed load.
+     *
+     * <p>Drops the model this replica answers from; outside a start only for tests, with nothing unsaved.
+     */
+    public void loadInBackground() {
+        CompletableFuture<Void> currentLoaded = new CompletableFuture<>();
+        CompletableFuture<Void> wholeLoaded = new CompletableFuture<>();
+        synchronized (writer) {
+            synchronized (this) {
+                current = currentLoaded;
+                whole = wholeLoaded;
+                active = null;
+            }
+        }
+        Thread loader = new Thread(() -> loadForStart(currentLoaded, wholeLoaded), "read-model-load");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    private void loadForStart(CompletableFuture<Void> currentLoaded, CompletableFuture<Void> wholeLoaded) {
+        ReadModel[] loadedModel = new ReadModel[1];
+        try {
+            ReadModel.SupersededHistory history = store.loadForStart(loaded -> {
+                hooks.currentLoaded();
+                synchronized (this) {
+                    if (current == currentLoaded) {
+                        activeSlot = loaded.slot();
+                        generation = loaded.generation();
+                        active = loaded.model();
+                        loadedModel[0] = loaded.model();
+                    }
+                }
+                currentLoaded.complete(null);
+                LOG.infof("The read models answer current reads from %s (generation %d), %d ms after the JVM"
+                        + " started; loading their history", loaded.slot().schema, loaded.generation(), uptime());
+            }, task -> {
+                Thread t = new Thread(task, "read-model-history");
+                t.setDaemon(true);
+                t.start();
+            });
+            hooks.historyLoaded();
+            lock.writeLock().lock();
+            try {
+                if (loadedModel[0] != null && active == loadedModel[0]) {
+                    loadedModel[0].installHistory(history);
+                }
+            } finally {
+                lock.writeLock().unlock();
+            }
+            LOG.infof("The read models have their history (%d superseded figures), %d ms after the JVM started",
+                    history.size(), uptime());
+        } catch (RuntimeException e) {
+            // never serve a model in part: the next read or batch loads the slot again (see model())
+            LOG.errorf("Loading the read models failed; they will be loaded again when needed: %s", e.getMessage());
+            synchronized (this) {
+                if (loadedModel[0] != null && active == loadedModel[0]) {
+                    active = null;
+                }
+            }
+        } finally {
+            currentLoaded.complete(null);
+            wholeLoaded.complete(null);
+        }
+    }
+
+    /** Whether a background load has not yet made the model ready for current reads. */
+    public boolean loading() {
+        return !current.isDone();
+    }
+
+    /** Waits (at most the configured load wait) for a background load, else answers 503 (Retry-After). */
+    private void awaitLoad(CompletableFuture<Void> load) {
+        if (load.isDone()) {
+            return;
+        }
+        try {
+            load.get(config.readiness().loadWait().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw stillLoading();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw stillLoading();
+        } catch (ExecutionException e) {
+            // never completed exceptionally: a failed load leaves no model, which model() loads again
+        }
+    }
+
+    private static Unavailable stillLoading() {
+        return new Unavailable("read model", "The read model is still loading", null);
+    }
+
+    private static long uptime() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
     }
 
     /**
@@ -83,10 +205,25 @@ public class ReadModels {
      * the latest event gives the model as it stands.
      */
     public <T> T read(java.time.Instant asOf, Function<no.mrs.reporting.model.ModelView, T> query) {
+        if (asOf == null) {
+            return read(query::apply);
+        }
+        return readWhole(model -> query.apply(model.asSeenAt(asOf)));
+    }
+
+    /**
+     * Runs a read that needs the whole model, its history included (an {@code asOf} read, the checksum): while a
+     * background load is still loading the history it waits, at most the configured load wait, else 503.
+     */
+    public <T> T readWhole(Function<ReadModel, T> query) {
+        awaitLoad(whole);
         lock.readLock().lock();
         try {
             ReadModel model = model();
-            return query.apply(asOf == null ? model : model.asSeenAt(asOf));
+            if (!model.keepsHistory()) {
+                throw stillLoading();
+            }
+            return query.apply(model);
         } finally {
             lock.readLock().unlock();
         }
@@ -94,6 +231,7 @@ public class ReadModels {
 
     /** Runs a read against the active model. */
     public <T> T read(Function<ReadModel, T> query) {
+        awaitLoad(current);
         lock.readLock().lock();
         try {
             return query.apply(model());
@@ -116,6 +254,15 @@ public class ReadModels {
         records.forEach(batch::add);
         List<RecordProjector.Parsed> parsed = projector.parseAll(batch);
         synchronized (writer) {
+            // nothing is applied before a background load has the whole model (its history and stream positions)
+            while (!whole.isDone()) {
+                try {
+                    writer.wait(50); // lets go of the writer meanwhile
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("Interrupted while the read model loads", e);
+                }
+            }
             ReadModel model = model();
             Map<PartitionId, Long> before = nextOffsets(model);
             lock.writeLock().lock();
@@ -209,8 +356,14 @@ public class ReadModels {
      */
     public void keepUp() {
         boolean leads = leadership.contend();
+        if (!whole.isDone()) {
+            return; // the model is still loading: nothing to follow, save or forget yet
+        }
         SlotStore.SlotState slot = store.state();
         synchronized (writer) {
+            if (!whole.isDone()) {
+                return;
+            }
             if (slot.active().generation() != generation) {
                 LOG.infof("The active slot was switched to %s (generation %d)", slot.active().slot().schema,
                         slot.active().generation());
@@ -250,6 +403,7 @@ public class ReadModels {
 
     /** The next offset to consume of a partition, as the active slot has it. */
     public Long nextOffset(PartitionId partition) {
+        current.join(); // the consumers wait for a background load, however long it takes
         return read(model -> model.position(partition).map(Position::nextOffset).orElse(null));
     }
 
@@ -323,6 +477,10 @@ public class ReadModels {
 
     private ReadModel model() {
         ReadModel model = active;
+        if (model == null) {
+            awaitLoad(current);
+            model = active;
+        }
         if (model == null) {
             synchronized (this) {
                 if (active == null) {

@@ -430,9 +430,21 @@ public class SlotStore {
     }
 
     private ReadModel load(Connection c, Slot slot) {
-        String s = slot.schema;
         ReadModel model = new ReadModel();
+        Phases phases = new Phases("Loaded the read models of " + slot.schema);
+        load(c, slot, model, true, phases);
+        phases.log();
+        return model;
+    }
+
+    /**
+     * The slot's rows into {@code model}, in the caller's transaction; its superseded figures too if
+     * {@code withHistory}. Each table's rows and time go to {@code phases}.
+     */
+    private void load(Connection c, Slot slot, ReadModel model, boolean withHistory, Phases phases) {
+        String s = slot.schema;
         long loaded = 0;
+        model.recording(false); // what is loaded is saved already
         try (Statement st = c.createStatement()) {
             st.setFetchSize(5_000);
             Map<String, List<Unit.Spell>> spells = new HashMap<>();
@@ -441,22 +453,28 @@ public class SlotStore {
                 while (rs.next()) {
                     spells.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                             .add(new Unit.Spell(month(rs.getString(3)), rs.getString(2)));
+                    phases.row();
                 }
             }
+            phases.done("unit_parent");
             try (ResultSet rs = st.executeQuery("select unit_id, name, level from " + s + ".unit")) {
                 while (rs.next()) {
                     model.restore(new Unit(rs.getString(1), rs.getString(2), UnitLevel.valueOf(rs.getString(3)),
                             spells.getOrDefault(rs.getString(1), List.of())));
+                    phases.row();
                 }
             }
+            phases.done("unit");
             try (ResultSet rs = st.executeQuery("select indicator_id, name, perspective, measure, direction,"
                     + " description, scale_min, scale_max, owner_unit_id, paired_outcome from " + s + ".indicator")) {
                 while (rs.next()) {
                     model.restore(new Indicator(rs.getString(1), rs.getString(2), Perspective.valueOf(rs.getString(3)),
                             Measure.valueOf(rs.getString(4)), Direction.valueOf(rs.getString(5)), rs.getString(6),
                             rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getString(9), rs.getString(10)));
+                    phases.row();
                 }
             }
+            phases.done("indicator");
             try (ResultSet rs = st.executeQuery("select goal_id, indicator_id, year, classification, target, origin,"
                     + " source_unit_id, letter_id, main_goal, local_adjustment, proposal_id, retired_from,"
                     + " target_revisions from " + s
@@ -468,8 +486,10 @@ public class SlotStore {
                             GoalOrigin.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9),
                             adjustment == null ? null : LocalAdjustment.valueOf(adjustment), rs.getString(11),
                             month(rs.getString(12)), revisions(rs.getString(13))));
+                    phases.row();
                 }
             }
+            phases.done("goal");
             try (ResultSet rs = st.executeQuery("select unit_id, indicator_id, period, numerator, denominator, value,"
                     + " comment, measurement_id, outlier_figure, outlier_low, outlier_high, outlier_confirmations,"
                     + " known_from from " + s + ".result")) {
@@ -483,9 +503,14 @@ public class SlotStore {
                             rs.getString(8), 0L, figure == null ? null
                                     : new Outlier(figure, rs.getBigDecimal(10), rs.getBigDecimal(11)),
                             rs.getInt(12), time(rs, 13)));
+                    phases.row();
                 }
             }
-            loadSuperseded(st, s, model);
+            phases.done("result");
+            if (withHistory) {
+                loadSuperseded(st, s, model::restoreSuperseded, phases);
+                phases.done("result_version");
+            }
             try (ResultSet rs = st.executeQuery("select kind, id, seq, known_from, body::text from " + s
                     + ".entity_version order by kind, id, seq")) {
                 while (rs.next()) {
@@ -497,53 +522,189 @@ public class SlotStore {
                     };
                     model.restoreVersion(new EntityVersion(kind, rs.getString(2),
                             new Stamped<>(time(rs, 4), fromJson(rs.getString(5), type), rs.getInt(3))));
+                    phases.row();
                 }
             }
+            phases.done("entity_version");
             try (ResultSet rs = st.executeQuery("select unit_id, year, max_steering_goals from " + s
                     + ".goal_budget")) {
                 while (rs.next()) {
                     model.putGoalBudget(rs.getString(1), rs.getInt(2), rs.getInt(3));
+                    phases.row();
                 }
             }
+            phases.done("goal_budget");
             try (ResultSet rs = st.executeQuery("select unit_id, indicator_id, period, seq, comment, author,"
                     + " commented_at from " + s + ".figure_comment order by unit_id, indicator_id, period, seq")) {
                 while (rs.next()) {
                     model.addFigureComment(new FigureComment(rs.getString(1), rs.getString(2),
                             YearMonth.parse(rs.getString(3)), rs.getInt(4), rs.getString(5), rs.getString(6),
                             instant(rs.getTimestamp(7))));
+                    phases.row();
                 }
             }
+            phases.done("figure_comment");
             try (ResultSet rs = st.executeQuery("select stream_id, version from " + s + ".stream_position")) {
                 while (rs.next()) {
                     if (++loaded % 10_000 == 0) {
                         model.takeChanges();
                     }
                     model.streamApplied(rs.getString(1), rs.getLong(2));
+                    phases.row();
                 }
             }
+            phases.done("stream_position");
             try (ResultSet rs = st.executeQuery("select topic, partition, next_offset, event_time, applied_at from " + s
                     + ".partition_position")) {
                 while (rs.next()) {
                     model.partitionApplied(new PartitionId(rs.getString(1), rs.getInt(2)),
                             new Position(rs.getLong(3), instant(rs.getTimestamp(4)), instant(rs.getTimestamp(5))));
+                    phases.row();
                 }
             }
+            phases.done("partition_position");
         } catch (SQLException e) {
             throw new IllegalStateException("Loading the read model from " + s + " failed", e);
+        } finally {
+            model.recording(true);
         }
         model.takeChanges();
-        return model;
     }
 
-    /** The superseded office figures of a slot, oldest first per figure, into the model. */
-    private static void loadSuperseded(Statement st, String s, ReadModel model) throws SQLException {
+    /**
+     * Loads the active slot for a start, in one snapshot on two connections: the model's current content
+     * (everything but the superseded office figures) on the calling thread, handed to {@code current} as soon as
+     * it is complete; then the superseded figures on a second connection, run by {@code executor}, which takes
+     * the first one's snapshot ({@code pg_export_snapshot()}, {@code SET TRANSACTION SNAPSHOT}), so that rows,
+     * history and positions agree as one consistent snapshot even while another replica saves. Returns the history
+     * once both are loaded, for {@link ReadModel#installHistory}; the model is loaded without it
+     * ({@link ReadModel#keepsHistory()} false) and nothing may be applied to it until it is installed.
+     */
+    public ReadModel.SupersededHistory loadForStart(java.util.function.Consumer<Loaded> current,
+            java.util.concurrent.Executor executor) {
+        java.util.concurrent.CompletableFuture<ReadModel.SupersededHistory> history;
+        try (Connection c = dataSource.getConnection()) {
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            c.setReadOnly(true);
+            c.setAutoCommit(false);
+            try {
+                Active active = active(c, false);
+                Slot slot = active.slot();
+                String snapshot;
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select pg_export_snapshot()")) {
+                    rs.next();
+                    snapshot = rs.getString(1);
+                }
+                ReadModel model = new ReadModel(false);
+                Phases phases = new Phases("Loaded the current read models of " + slot.schema);
+                load(c, slot, model, false, phases);
+                phases.log();
+                current.accept(new Loaded(slot, active.generation(), model));
+                // only now: on two cores, shared with the rest of the start, the history would slow the current
+                // content down (measured), and only asOf reads and live records wait for it
+                java.util.concurrent.CountDownLatch imported = new java.util.concurrent.CountDownLatch(1);
+                history = java.util.concurrent.CompletableFuture.supplyAsync(
+                        () -> loadHistory(slot, snapshot, imported), executor);
+                // the exported snapshot lives as long as this transaction: the second connection must have taken it
+                imported.await();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                c.rollback();
+                throw new IllegalStateException("Loading the read model was interrupted", e);
+            } finally {
+                c.setAutoCommit(true);
+                c.setReadOnly(false);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Loading the read model failed", e);
+        }
+        try {
+            return history.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    /** The superseded office figures of a slot, in the exported snapshot of another transaction. */
+    private ReadModel.SupersededHistory loadHistory(Slot slot, String snapshot,
+            java.util.concurrent.CountDownLatch imported) {
+        ReadModel.SupersededHistory history = new ReadModel.SupersededHistory();
+        try (Connection c = dataSource.getConnection()) {
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            c.setReadOnly(true);
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                try {
+                    st.execute("set transaction snapshot '" + snapshot.replace("'", "''") + "'");
+                } finally {
+                    imported.countDown();
+                }
+                st.setFetchSize(5_000);
+                Phases phases = new Phases("Loaded the history of " + slot.schema);
+                loadSuperseded(st, slot.schema, history::add, phases);
+                phases.done("result_version");
+                c.commit();
+                phases.log();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+                c.setReadOnly(false);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Loading the history of " + slot.schema + " failed", e);
+        } finally {
+            imported.countDown();
+        }
+        return history;
+    }
+
+    /** The rows and time of each table a load reads, logged once at the end (INFO). */
+    static final class Phases {
+        private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SlotStore.class);
+        private final String what;
+        private final long begin = System.nanoTime();
+        private final StringBuilder done = new StringBuilder();
+        private long mark = begin;
+        private long rows;
+
+        Phases(String what) {
+            this.what = what;
+        }
+
+        void row() {
+            rows++;
+        }
+
+        void done(String table) {
+            long now = System.nanoTime();
+            done.append(done.length() == 0 ? "" : ", ").append(table).append(' ').append(rows).append(" rows ")
+                    .append((now - mark) / 1_000_000).append(" ms");
+            mark = now;
+            rows = 0;
+        }
+
+        void log() {
+            LOG.infof("%s in %d ms: %s", what, (System.nanoTime() - begin) / 1_000_000, done);
+        }
+    }
+
+    /** The superseded office figures of a slot, oldest first per figure, to {@code into}. */
+    private static void loadSuperseded(Statement st, String s, java.util.function.Consumer<Superseded> into,
+            Phases phases) throws SQLException {
         try (ResultSet rs = st.executeQuery("select unit_id, indicator_id, period, seq, numerator, denominator,"
                 + " value, comment, outlier_figure, outlier_low, outlier_high, outlier_confirmations, known_from,"
                 + " superseded_by, reason from " + s + ".result_version order by unit_id, indicator_id, period,"
                 + " seq")) {
             while (rs.next()) {
                 java.math.BigDecimal figure = rs.getBigDecimal(9);
-                model.restoreSuperseded(new Superseded(new Result(rs.getString(1), rs.getString(2),
+                phases.row();
+                into.accept(new Superseded(new Result(rs.getString(1), rs.getString(2),
                         YearMonth.parse(rs.getString(3)), rs.getBigDecimal(5), rs.getBigDecimal(6),
                         rs.getBigDecimal(7), rs.getString(8), null, 0L, figure == null ? null
                                 : new Outlier(figure, rs.getBigDecimal(10), rs.getBigDecimal(11)),
@@ -563,8 +724,11 @@ public class SlotStore {
             c.setReadOnly(true);
             try (Statement st = c.createStatement()) {
                 st.setFetchSize(5_000);
-                loadSuperseded(st, slot.schema, model);
+                Phases phases = new Phases("Loaded the history of " + slot.schema);
+                loadSuperseded(st, slot.schema, model::restoreSuperseded, phases);
+                phases.done("result_version");
                 c.commit();
+                phases.log();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;

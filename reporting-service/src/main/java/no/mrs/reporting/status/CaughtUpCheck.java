@@ -38,6 +38,10 @@ public class CaughtUpCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("read models caught up");
+        if (models.loading()) {
+            // started, still loading the slot: no partial model is ever answered from
+            return response.down().withData("loading", true).build();
+        }
         try {
             long behind = lag.partitions().stream().mapToLong(ProjectionLag.PartitionLag::lag).sum();
             long maxLag = config.readiness().maxLag();

@@ -82,7 +82,17 @@ class CaughtUpCheckTest {
 
             @Override
             public Readiness readiness() {
-                return () -> maxLag;
+                return new Readiness() {
+                    @Override
+                    public long maxLag() {
+                        return maxLag;
+                    }
+
+                    @Override
+                    public Duration loadWait() {
+                        return Duration.ofSeconds(3);
+                    }
+                };
             }
         };
         return check;

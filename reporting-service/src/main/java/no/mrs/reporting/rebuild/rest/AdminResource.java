@@ -81,7 +81,7 @@ public class AdminResource {
     @Operation(operationId = "getChecksum", summary = "A SHA-256 digest of the active read models' content (units and spells, indicators, goals,"
             + " results, applied stream versions; not offsets or times): equal for equal content")
     public ChecksumView checksum() {
-        return models.read(model -> {
+        return models.readWhole(model -> {
             Checksum.Digest d = Checksum.of(model);
             return new ChecksumView(models.activeSlot().schema, d.checksum(), d.units(), d.indicators(), d.goals(),
                     d.results(), d.streams());
