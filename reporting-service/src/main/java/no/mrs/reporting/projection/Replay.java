@@ -9,7 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,8 +33,12 @@ public class Replay {
     @Inject
     RecordProjector projector;
 
-    /** A consumer without a group that never commits, for replaying. */
-    public KafkaConsumer<String, String> consumer(String purpose) {
+    /**
+     * A consumer without a group that never commits, for replaying. It hands over the values as they came (UTF-8
+     * bytes: {@link RecordProjector#parse} reads them without making strings of them) and no keys (the records'
+     * order is the partitions' and nothing else of the key is used).
+     */
+    public KafkaConsumer<Void, byte[]> consumer(String purpose) {
         Map<String, Object> config = topics.clientConfig();
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -45,11 +49,11 @@ public class Replay {
         config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 * 1024 * 1024);
         config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-" + purpose + "-" + UUID.randomUUID());
-        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+        return new KafkaConsumer<>(config, (topic, key) -> null, new ByteArrayDeserializer());
     }
 
     /** Polls once and applies what came, reading the records' JSON in parallel first (the apply is sequential). */
-    public int poll(KafkaConsumer<String, String> consumer, ReadModel model) {
+    public int poll(KafkaConsumer<Void, byte[]> consumer, ReadModel model) {
         return poll(consumer, model, null);
     }
 
@@ -66,9 +70,9 @@ public class Replay {
     }
 
     /** {@link #poll(KafkaConsumer, ReadModel)}, adding the time of each step to {@code timings} (may be null). */
-    public int poll(KafkaConsumer<String, String> consumer, ReadModel model, Timings timings) {
+    public int poll(KafkaConsumer<Void, byte[]> consumer, ReadModel model, Timings timings) {
         long t0 = System.nanoTime();
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        List<ConsumerRecord<Void, byte[]>> records = new ArrayList<>();
         consumer.poll(Duration.ofMillis(200)).forEach(records::add);
         long t1 = System.nanoTime();
         List<RecordProjector.Parsed> parsed = projector.parseAll(records);
@@ -85,7 +89,7 @@ public class Replay {
     }
 
     /** Records polled and read, in the order the consumer gave them, ready to apply. */
-    public record Batch(List<ConsumerRecord<String, String>> records, List<RecordProjector.Parsed> parsed) {
+    public record Batch(List<ConsumerRecord<Void, byte[]>> records, List<RecordProjector.Parsed> parsed) {
     }
 
     /** Applies a batch read by a {@link Prefetch}, in its order. */
@@ -102,21 +106,21 @@ public class Replay {
      * one after the other applies every stream in order. It stops once the consumer's position has reached
      * {@code end} (next offsets) in every partition; the consumer is the caller's again after {@link #close()}.
      */
-    public Prefetch prefetch(KafkaConsumer<String, String> consumer, Map<PartitionId, Long> end, Timings timings) {
+    public Prefetch prefetch(KafkaConsumer<Void, byte[]> consumer, Map<PartitionId, Long> end, Timings timings) {
         return new Prefetch(consumer, end, timings);
     }
 
     public final class Prefetch implements AutoCloseable {
         private static final Batch END = new Batch(List.of(), List.of());
         /** At most this many batches wait to be applied (each at most max.poll.records): bounds the heap they take. */
-        private final java.util.concurrent.BlockingQueue<Batch> ready = new java.util.concurrent.ArrayBlockingQueue<>(3);
+        private final java.util.concurrent.BlockingQueue<Batch> ready = new java.util.concurrent.ArrayBlockingQueue<>(1);
         private final java.util.concurrent.atomic.AtomicReference<RuntimeException> failure =
                 new java.util.concurrent.atomic.AtomicReference<>();
         private final Thread thread;
         private volatile boolean closed;
         private boolean ended;
 
-        private Prefetch(KafkaConsumer<String, String> consumer, Map<PartitionId, Long> end, Timings timings) {
+        private Prefetch(KafkaConsumer<Void, byte[]> consumer, Map<PartitionId, Long> end, Timings timings) {
             Map<TopicPartition, Long> until = new HashMap<>();
             end.forEach((p, next) -> until.put(new TopicPartition(p.topic(), p.partition()), next));
             thread = new Thread(() -> {
@@ -128,7 +132,7 @@ public class Replay {
                             break;
                         }
                         long t0 = System.nanoTime();
-                        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+                        List<ConsumerRecord<Void, byte[]>> records = new ArrayList<>();
                         consumer.poll(Duration.ofMillis(200)).forEach(records::add);
                         long t1 = System.nanoTime();
                         List<RecordProjector.Parsed> parsed = projector.parseAll(records);
@@ -217,7 +221,7 @@ public class Replay {
         }
         long deadline = System.nanoTime() + limit.toNanos();
         long read = 0;
-        try (KafkaConsumer<String, String> consumer = consumer("catch-up")) {
+        try (KafkaConsumer<Void, byte[]> consumer = consumer("catch-up")) {
             consumer.assign(new ArrayList<>(behind.keySet()));
             for (TopicPartition tp : behind.keySet()) {
                 Long from = model.position(new PartitionId(tp.topic(), tp.partition())).map(Position::nextOffset)

@@ -181,7 +181,7 @@ public class RebuildService {
             long began = System.nanoTime();
             Replay.Timings timings = new Replay.Timings();
             long[] copying = { 0 };
-            try (KafkaConsumer<String, String> consumer = replay.consumer("rebuild"); Saver saver = new Saver(target)) {
+            try (KafkaConsumer<Void, byte[]> consumer = replay.consumer("rebuild"); Saver saver = new Saver(target)) {
                 Set<TopicPartition> assigned = new HashSet<>();
                 assign(consumer, assigned, end.keySet());
                 long saved = 0;
@@ -246,7 +246,7 @@ public class RebuildService {
         }
     }
 
-    private static void assign(KafkaConsumer<String, String> consumer, Set<TopicPartition> assigned,
+    private static void assign(KafkaConsumer<Void, byte[]> consumer, Set<TopicPartition> assigned,
             Set<PartitionId> wanted) {
         List<TopicPartition> added = new ArrayList<>();
         for (PartitionId p : wanted) {
