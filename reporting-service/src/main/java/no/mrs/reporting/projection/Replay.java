@@ -152,7 +152,11 @@ public class Replay {
                     }
                 } finally {
                     try {
-                        ready.put(END);
+                        if (closed) {
+                            ready.offer(END); // nobody takes any more: never wait
+                        } else {
+                            ready.put(END);
+                        }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
