@@ -54,12 +54,33 @@ public class EventReader {
     @PostConstruct
     void init() {
         // attributes are bound one by one from the envelope's stream: what follows them is the rest of the envelope
-        reader = mapper.reader().without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
-                DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        // (a copy of the mapper, so that its instants are read with a fast path for the producers' form)
+        reader = mapper.copy().registerModule(IsoInstants.module()).reader().without(
+                DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     public Received read(String value) {
         try (JsonParser p = reader.createParser(value)) {
+            return read(p);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Not a CloudEvent: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a record's value as it came off the wire (UTF-8), without making a string of it first: what a rebuild
+     * reads a million of.
+     */
+    public Received read(byte[] value) {
+        try (JsonParser p = reader.createParser(value)) {
+            return read(p);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Not a CloudEvent: " + e.getMessage(), e);
+        }
+    }
+
+    private Received read(JsonParser p) throws IOException {
+        {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("Not a CloudEvent: not a JSON object");
             }
@@ -82,7 +103,7 @@ public class EventReader {
                     case "source" -> source = text(p, name);
                     case "type" -> type = text(p, name);
                     case "subject" -> subject = text(p, name);
-                    case "time" -> time = token == JsonToken.VALUE_NULL ? null : reader.readValue(p, Instant.class);
+                    case "time" -> time = token == JsonToken.VALUE_NULL ? null : instant(p);
                     case "datacontenttype" -> dataContentType = text(p, name);
                     case "dataschema" -> dataSchema = text(p, name);
                     case "streamid" -> streamId = text(p, name);
@@ -115,9 +136,13 @@ public class EventReader {
                 }
             });
             return new Received(envelope, payload, actor(body, p));
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Not a CloudEvent: " + e.getMessage(), e);
         }
+    }
+
+    /** The {@code time} attribute: the producers' form read directly, anything else as Jackson reads it. */
+    private Instant instant(JsonParser p) throws IOException {
+        Instant fast = p.currentToken() == JsonToken.VALUE_STRING ? IsoInstants.parse(p.getText()) : null;
+        return fast != null ? fast : reader.readValue(p, Instant.class);
     }
 
     /** A string attribute (a number or boolean is taken as its text); an object or array is not a CloudEvent. */

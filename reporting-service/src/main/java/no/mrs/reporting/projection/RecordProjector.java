@@ -45,22 +45,31 @@ public class RecordProjector {
     }
 
     /** Reads a record's value; safe to call from any thread, before {@link #apply(ReadModel, ConsumerRecord, Parsed)}. */
-    public Parsed parse(ConsumerRecord<String, String> record) {
+    public Parsed parse(ConsumerRecord<?, ?> record) {
+        Object value = record.value();
         try {
-            return new Parsed(reader.read(record.value()), null);
+            if (value instanceof byte[] bytes) {
+                try {
+                    return new Parsed(reader.read(bytes), null);
+                } catch (IllegalArgumentException e) {
+                    // what is not valid UTF-8 is read as a string decoding it would read (as the live consumer does)
+                    return new Parsed(reader.read(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)), null);
+                }
+            }
+            return new Parsed(reader.read((String) value), null);
         } catch (IllegalArgumentException e) {
             return new Parsed(null, e);
         }
     }
 
     /** Reads a batch of records, in parallel when it is big enough to pay for it; in the batch's order. */
-    public List<Parsed> parseAll(List<ConsumerRecord<String, String>> records) {
+    public List<Parsed> parseAll(List<? extends ConsumerRecord<?, ?>> records) {
         return (records.size() < 64 ? records.stream() : records.parallelStream()).map(this::parse)
                 .collect(Collectors.toList());
     }
 
     /** Applies a record, read beforehand with {@link #parse} (or {@link #parseAll}). */
-    public Outcome apply(ReadModel model, ConsumerRecord<String, String> record, Parsed parsed) {
+    public Outcome apply(ReadModel model, ConsumerRecord<?, ?> record, Parsed parsed) {
         PartitionId partition = new PartitionId(record.topic(), record.partition());
         Position position = model.position(partition).orElse(null);
         if (position != null && record.offset() < position.nextOffset()) {

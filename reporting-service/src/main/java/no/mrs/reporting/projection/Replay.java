@@ -9,7 +9,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,8 +33,12 @@ public class Replay {
     @Inject
     RecordProjector projector;
 
-    /** A consumer without a group that never commits, for replaying. */
-    public KafkaConsumer<String, String> consumer(String purpose) {
+    /**
+     * A consumer without a group that never commits, for replaying. It hands over the values as they came (UTF-8
+     * bytes: {@link RecordProjector#parse} reads them without making strings of them) and no keys (the records'
+     * order is the partitions' and nothing else of the key is used).
+     */
+    public KafkaConsumer<Void, byte[]> consumer(String purpose) {
         Map<String, Object> config = topics.clientConfig();
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -45,18 +49,162 @@ public class Replay {
         config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 * 1024 * 1024);
         config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-" + purpose + "-" + UUID.randomUUID());
-        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+        return new KafkaConsumer<>(config, (topic, key) -> null, new ByteArrayDeserializer());
     }
 
     /** Polls once and applies what came, reading the records' JSON in parallel first (the apply is sequential). */
-    public int poll(KafkaConsumer<String, String> consumer, ReadModel model) {
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+    public int poll(KafkaConsumer<Void, byte[]> consumer, ReadModel model) {
+        return poll(consumer, model, null);
+    }
+
+    /** Where a replay's time goes, in nanoseconds (for the rebuild's log line). */
+    public static final class Timings {
+        public long fetch;
+        public long parse;
+        public long apply;
+
+        @Override
+        public String toString() {
+            return String.format("fetch %.1f s, parse %.1f s, apply %.1f s", fetch / 1e9, parse / 1e9, apply / 1e9);
+        }
+    }
+
+    /** {@link #poll(KafkaConsumer, ReadModel)}, adding the time of each step to {@code timings} (may be null). */
+    public int poll(KafkaConsumer<Void, byte[]> consumer, ReadModel model, Timings timings) {
+        long t0 = System.nanoTime();
+        List<ConsumerRecord<Void, byte[]>> records = new ArrayList<>();
         consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+        long t1 = System.nanoTime();
         List<RecordProjector.Parsed> parsed = projector.parseAll(records);
+        long t2 = System.nanoTime();
         for (int i = 0; i < records.size(); i++) {
             projector.apply(model, records.get(i), parsed.get(i));
         }
+        if (timings != null) {
+            timings.fetch += t1 - t0;
+            timings.parse += t2 - t1;
+            timings.apply += System.nanoTime() - t2;
+        }
         return records.size();
+    }
+
+    /** Records polled and read, in the order the consumer gave them, ready to apply. */
+    public record Batch(List<ConsumerRecord<Void, byte[]>> records, List<RecordProjector.Parsed> parsed) {
+    }
+
+    /** Applies a batch read by a {@link Prefetch}, in its order. */
+    public void apply(Batch batch, ReadModel model) {
+        for (int i = 0; i < batch.records().size(); i++) {
+            projector.apply(model, batch.records().get(i), batch.parsed().get(i));
+        }
+    }
+
+    /**
+     * Polls and reads records on a thread of its own, a few polls ahead of the thread that applies them: a rebuild's
+     * fetching and JSON reading overlap its apply (on another core) instead of alternating with it. The records of a
+     * partition come in offset order, and batches are handed over in the order they were polled, so applying them
+     * one after the other applies every stream in order. It stops once the consumer's position has reached
+     * {@code end} (next offsets) in every partition; the consumer is the caller's again after {@link #close()}.
+     */
+    public Prefetch prefetch(KafkaConsumer<Void, byte[]> consumer, Map<PartitionId, Long> end, Timings timings) {
+        return new Prefetch(consumer, end, timings);
+    }
+
+    public final class Prefetch implements AutoCloseable {
+        private static final Batch END = new Batch(List.of(), List.of());
+        /** At most this many batches wait to be applied (each at most max.poll.records): bounds the heap they take. */
+        private final java.util.concurrent.BlockingQueue<Batch> ready = new java.util.concurrent.ArrayBlockingQueue<>(1);
+        private final java.util.concurrent.atomic.AtomicReference<RuntimeException> failure =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        private final Thread thread;
+        private volatile boolean closed;
+        private boolean ended;
+
+        private Prefetch(KafkaConsumer<Void, byte[]> consumer, Map<PartitionId, Long> end, Timings timings) {
+            Map<TopicPartition, Long> until = new HashMap<>();
+            end.forEach((p, next) -> until.put(new TopicPartition(p.topic(), p.partition()), next));
+            thread = new Thread(() -> {
+                try {
+                    while (!closed) {
+                        // the consumer's position, not a model's: a partition may end in records never delivered
+                        until.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
+                        if (until.isEmpty()) {
+                            break;
+                        }
+                        long t0 = System.nanoTime();
+                        List<ConsumerRecord<Void, byte[]>> records = new ArrayList<>();
+                        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                        long t1 = System.nanoTime();
+                        List<RecordProjector.Parsed> parsed = projector.parseAll(records);
+                        if (timings != null) {
+                            timings.fetch += t1 - t0;
+                            timings.parse += System.nanoTime() - t1;
+                        }
+                        if (!records.isEmpty()) {
+                            ready.put(new Batch(records, parsed));
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    if (!closed) {
+                        failure.set(e);
+                    }
+                } finally {
+                    try {
+                        if (closed) {
+                            ready.offer(END); // nobody takes any more: never wait
+                        } else {
+                            ready.put(END);
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }, "read-model-rebuild-fetch");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        /** The next batch to apply, waiting for it; null once every record up to the end has been handed over. */
+        public Batch next() {
+            if (ended) {
+                return null;
+            }
+            Batch batch;
+            try {
+                batch = ready.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while replaying", e);
+            }
+            if (batch == END) {
+                ended = true;
+                RuntimeException e = failure.get();
+                if (e != null) {
+                    throw e;
+                }
+                return null;
+            }
+            return batch;
+        }
+
+        /** Stops fetching (if it has not stopped by itself) and waits for the thread to end. */
+        @Override
+        public void close() {
+            closed = true;
+            ready.clear();
+            try {
+                thread.join(5_000);
+                if (thread.isAlive()) {
+                    thread.interrupt();
+                    ready.clear();
+                    thread.join();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**
@@ -77,7 +225,7 @@ public class Replay {
         }
         long deadline = System.nanoTime() + limit.toNanos();
         long read = 0;
-        try (KafkaConsumer<String, String> consumer = consumer("catch-up")) {
+        try (KafkaConsumer<Void, byte[]> consumer = consumer("catch-up")) {
             consumer.assign(new ArrayList<>(behind.keySet()));
             for (TopicPartition tp : behind.keySet()) {
                 Long from = model.position(new PartitionId(tp.topic(), tp.partition())).map(Position::nextOffset)

@@ -178,26 +178,44 @@ public class RebuildService {
             }
             long eventsTotal = total;
             progress(id, row -> row.eventsTotal = eventsTotal);
-            try (KafkaConsumer<String, String> consumer = replay.consumer("rebuild"); Saver saver = new Saver(target)) {
+            long began = System.nanoTime();
+            Replay.Timings timings = new Replay.Timings();
+            long[] copying = { 0 };
+            try (KafkaConsumer<Void, byte[]> consumer = replay.consumer("rebuild"); Saver saver = new Saver(target)) {
                 Set<TopicPartition> assigned = new HashSet<>();
                 assign(consumer, assigned, end.keySet());
                 long saved = 0;
                 long savedAt = System.nanoTime();
-                while (!reached(model, end)) {
-                    applied[0] += replay.poll(consumer, model);
-                    // save in large batches (the slot is not read until the switch), and at least every second,
-                    // on the saver's thread while the replay goes on
-                    if (applied[0] - saved >= SAVE_EVERY || System.nanoTime() - savedAt > 1_000_000_000L) {
-                        saver.save(model.takeChangedRows());
-                        saved = applied[0];
-                        savedAt = System.nanoTime();
-                        long done = applied[0];
-                        progress(id, row -> row.eventsApplied = done);
+                // fetching and reading the JSON on a thread of its own, ahead of the apply here
+                try (Replay.Prefetch prefetch = replay.prefetch(consumer, end, timings)) {
+                    for (Replay.Batch batch = prefetch.next(); batch != null; batch = prefetch.next()) {
+                        long t = System.nanoTime();
+                        replay.apply(batch, model);
+                        timings.apply += System.nanoTime() - t;
+                        applied[0] += batch.records().size();
+                        // save in large batches (the slot is not read until the switch), and at least every second,
+                        // on the saver's thread while the replay goes on
+                        if (applied[0] - saved >= SAVE_EVERY || System.nanoTime() - savedAt > 1_000_000_000L) {
+                            t = System.nanoTime();
+                            ChangedRows rows = model.takeChangedRows();
+                            copying[0] += System.nanoTime() - t;
+                            saver.save(rows);
+                            saved = applied[0];
+                            savedAt = System.nanoTime();
+                            long done = applied[0];
+                            progress(id, row -> row.eventsApplied = done);
+                        }
                     }
                 }
                 saver.save(model.takeChangedRows());
+                long waiting = System.nanoTime();
                 saver.awaitSaved();
-                LOG.infof("Rebuild %s caught up after %d events; taking over", id, applied[0]);
+                saver.waited += System.nanoTime() - waiting;
+                double seconds = (System.nanoTime() - began) / 1e9;
+                LOG.infof("Rebuild %s caught up after %d events in %.1f s (%.0f events/s; %s, copying changed rows"
+                        + " out %.1f s, waiting for the saver %.1f s; the saver wrote %d rows in %.1f s); taking over",
+                        id, applied[0], seconds, applied[0] / seconds, timings, copying[0] / 1e9, saver.waited / 1e9,
+                        saver.rows, saver.writing / 1e9);
                 models.switchTo(target, model, (live, tx) -> {
                     long deadline = System.nanoTime() + TAKE_OVER_LIMIT.toNanos();
                     // the live consumer waits now: catch up with exactly what it has applied
@@ -228,7 +246,7 @@ public class RebuildService {
         }
     }
 
-    private static void assign(KafkaConsumer<String, String> consumer, Set<TopicPartition> assigned,
+    private static void assign(KafkaConsumer<Void, byte[]> consumer, Set<TopicPartition> assigned,
             Set<PartitionId> wanted) {
         List<TopicPartition> added = new ArrayList<>();
         for (PartitionId p : wanted) {
@@ -256,6 +274,10 @@ public class RebuildService {
         });
         private final Semaphore inFlight = new Semaphore(2);
         private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        /** Nanoseconds the replay waited for a save to finish, and the saver spent writing; rows written. */
+        long waited;
+        volatile long writing;
+        volatile long rows;
 
         Saver(Slot target) {
             this.target = target;
@@ -266,11 +288,16 @@ public class RebuildService {
             if (rows.isEmpty()) {
                 return;
             }
+            long t = System.nanoTime();
             inFlight.acquireUninterruptibly();
+            waited += System.nanoTime() - t;
             thread.execute(() -> {
                 try {
                     if (failure.get() == null) {
+                        long began = System.nanoTime();
                         store.write(target, rows);
+                        writing += System.nanoTime() - began;
+                        this.rows += rows.size();
                     }
                 } catch (RuntimeException e) {
                     failure.compareAndSet(null, e);

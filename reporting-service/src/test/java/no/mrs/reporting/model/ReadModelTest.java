@@ -80,4 +80,33 @@ class ReadModelTest {
         assertThat(model.results()).hasSize(3);
         assertThat(model.resultMonths()).containsExactlyInAnyOrder(JUNE, YearMonth.of(2021, 5));
     }
+
+    @Test
+    void aResultStreamIdIsReadAsBeforeWithoutTheDateFormatter() {
+        for (String id : new String[] { "result:0314/B.15/2021-06", "result:0314/B.15/0999-12", "result:a/b/c/2021-01",
+                "result:0314/B.15/2021-13", "result:0314/B.15/2021-00", "result:0314/B.15/2021-6",
+                "result:0314/B.15/+2021-06", "result:0314/B.15/20210-06", "result:0314/B.15/2021-1x",
+                "result:0314/2021-06", "result://2021-06", "goal:g-1", "result:0314/B.15/2021/06" }) {
+            org.assertj.core.api.Assertions.assertThat(ReadModel.resultStream(id)).as(id).isEqualTo(slowly(id));
+        }
+    }
+
+    /** What {@link ReadModel#resultStream} did before it had a fast path. */
+    private static Result.Key slowly(String streamId) {
+        if (!streamId.startsWith("result:")) {
+            return null;
+        }
+        int first = streamId.indexOf('/', 7);
+        int last = streamId.lastIndexOf('/');
+        if (first < 0 || last <= first) {
+            return null;
+        }
+        try {
+            Result.Key key = new Result.Key(streamId.substring(7, first), streamId.substring(first + 1, last),
+                    java.time.YearMonth.parse(streamId.substring(last + 1)));
+            return ReadModel.resultStreamId(key).equals(streamId) ? key : null;
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
 }
