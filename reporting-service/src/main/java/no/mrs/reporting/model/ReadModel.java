@@ -668,6 +668,12 @@ public final class ReadModel implements ModelView {
         if (result != null) {
             byUnit.put(result.unitId(), result.withStreamVersion(version));
             streamVersions.remove(streamId);
+            Result saved = recording ? changes.results.get(key) : null;
+            if (saved != null) {
+                // the figure's row is saved anyway: it carries the stream's version (no stream_position row)
+                changes.results.put(key, saved.withStreamVersion(version));
+                return;
+            }
         } else {
             streamVersions.put(streamId, version);
         }

@@ -34,6 +34,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.YearMonth;
+import no.mrs.platform.time.Months;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -259,8 +260,8 @@ public class SlotStore {
             // a correction keeps when and by whom the figure was first reported
             try (PreparedStatement ps = c.prepareStatement("insert into " + s + ".result (unit_id, indicator_id, period,"
                     + " numerator, denominator, value, comment, measurement_id, reported_at, reported_by, reporter_kind,"
-                    + " outlier_figure, outlier_low, outlier_high, outlier_confirmations, known_from)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    + " outlier_figure, outlier_low, outlier_high, outlier_confirmations, known_from, stream_version)"
+                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                     + " on conflict (unit_id, indicator_id, period) do update set numerator = excluded.numerator,"
                     + " known_from = excluded.known_from,"
                     + " denominator = excluded.denominator, value = excluded.value, comment = excluded.comment,"
@@ -269,7 +270,8 @@ public class SlotStore {
                     + " outlier_confirmations = excluded.outlier_confirmations,"
                     + " reported_at = coalesce(excluded.reported_at, result.reported_at),"
                     + " reported_by = coalesce(excluded.reported_by, result.reported_by),"
-                    + " reporter_kind = coalesce(excluded.reporter_kind, result.reporter_kind)")) {
+                    + " reporter_kind = coalesce(excluded.reporter_kind, result.reporter_kind),"
+                    + " stream_version = greatest(excluded.stream_version, result.stream_version)")) {
                 for (Result r : changes.results()) {
                     ps.setString(1, r.unitId());
                     ps.setString(2, r.indicatorId());
@@ -285,6 +287,7 @@ public class SlotStore {
                     ps.setString(11, reported == null ? null : reported.kind());
                     setMark(ps, 12, r);
                     setTime(ps, 16, r.knownFrom());
+                    ps.setLong(17, r.streamVersion());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -492,15 +495,15 @@ public class SlotStore {
             phases.done("goal");
             try (ResultSet rs = st.executeQuery("select unit_id, indicator_id, period, numerator, denominator, value,"
                     + " comment, measurement_id, outlier_figure, outlier_low, outlier_high, outlier_confirmations,"
-                    + " known_from from " + s + ".result")) {
+                    + " known_from, stream_version from " + s + ".result")) {
                 while (rs.next()) {
                     if (++loaded % 10_000 == 0) {
                         model.takeChanges(); // loading changes nothing to save: keep the model's record short
                     }
                     java.math.BigDecimal figure = rs.getBigDecimal(9);
-                    model.restore(new Result(rs.getString(1), rs.getString(2), YearMonth.parse(rs.getString(3)),
+                    model.restore(new Result(rs.getString(1), rs.getString(2), Months.parse(rs.getString(3)),
                             rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7),
-                            rs.getString(8), 0L, figure == null ? null
+                            rs.getString(8), rs.getLong(14), figure == null ? null
                                     : new Outlier(figure, rs.getBigDecimal(10), rs.getBigDecimal(11)),
                             rs.getInt(12), time(rs, 13)));
                     phases.row();
@@ -549,7 +552,10 @@ public class SlotStore {
                     if (++loaded % 10_000 == 0) {
                         model.takeChanges();
                     }
-                    model.streamApplied(rs.getString(1), rs.getLong(2));
+                    // a figure's row may carry a later version of its stream than a row saved here before V10
+                    if (rs.getLong(2) > model.streamVersion(rs.getString(1))) {
+                        model.streamApplied(rs.getString(1), rs.getLong(2));
+                    }
                     phases.row();
                 }
             }

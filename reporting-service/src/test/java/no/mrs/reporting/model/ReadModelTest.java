@@ -56,9 +56,26 @@ class ReadModelTest {
         ChangedRows rows = model.takeChangedRows();
 
         assertThat(rows.results()).extracting(Result::measurementId).containsExactly("m-1");
-        assertThat(rows.streams()).containsEntry("result:0402/B.15/2021-06", 1L);
+        // the figure's row carries its stream's version: no stream_position row beside it
+        assertThat(rows.results()).extracting(Result::streamVersion).containsExactly(1L);
+        assertThat(rows.streams()).isEmpty();
         assertThat(model.result(new Result.Key("0402", "B.15", JUNE)).orElseThrow().measurementId()).isNull();
         assertThat(model.takeChangedRows().isEmpty()).isTrue();
+    }
+
+    @Test
+    void savesAResultStreamsVersionOnItsOwnWhenTheFigureIsNotSavedWithIt() {
+        ReadModel model = new ReadModel();
+        model.put(result("0402", "m-1", 70));
+        model.streamApplied("result:0402/B.15/2021-06", 1);
+        model.takeChangedRows();
+        // an event on the figure's stream that does not change the figure (a type this release does not know)
+        model.streamApplied("result:0402/B.15/2021-06", 2);
+
+        ChangedRows rows = model.takeChangedRows();
+
+        assertThat(rows.results()).isEmpty();
+        assertThat(rows.streams()).containsExactly(java.util.Map.entry("result:0402/B.15/2021-06", 2L));
     }
 
     @Test
