@@ -1,8 +1,8 @@
 package no.mrs.reporting.model;
 
+import no.mrs.platform.time.MonthMap;
 import java.time.Instant;
 import java.time.YearMonth;
-import no.mrs.platform.time.MonthMap;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.ArrayList;

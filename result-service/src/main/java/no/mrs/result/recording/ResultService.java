@@ -27,8 +27,8 @@ import java.util.Set;
 
 /**
  * Records submitted results. A batch is one transaction: the bulk lookups, the pure judgement, one statement of
- * events into the event log (which is also the outbox and the results' history), and the current values. The caller's answer comes only after the commit, so whatever
- * it counts as accepted is durable and will be published.
+ * events into the event log (which is also the outbox and the results' history), and the current values. The
+ * caller's answer comes only after the commit, so whatever it counts as accepted is durable and will be published.
  */
 @ApplicationScoped
 public class ResultService {
@@ -67,7 +67,8 @@ public class ResultService {
     /**
      * Judges and stores a batch inside the caller's transaction, once: a concurrent batch that got in first (a
      * stream's version or a measurement id taken) makes it throw {@link ConcurrencyConflictException} and the caller
-     * retries. For callers that store something of their own atomically with the results (a dead letter's re-submission).
+     * retries. For callers that store something of their own atomically with the results (a dead letter's
+     * re-submission).
      */
     public List<Verdict> submitInTransaction(List<Submission> batch) {
         return submitOnce(batch, clock.instant().truncatedTo(ChronoUnit.MICROS));
