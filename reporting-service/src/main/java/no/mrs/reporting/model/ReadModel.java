@@ -485,7 +485,7 @@ public final class ReadModel implements ModelView {
                 reasons.add(t);
                 return reasons.size() - 1;
             });
-            byIndicator.computeIfAbsent(canonical(r.indicatorId()), i -> new HashMap<>())
+            byIndicator.computeIfAbsent(canonical(r.indicatorId()), i -> new MonthMap<>())
                     .computeIfAbsent(canonical(r.period()), m -> new HashMap<>())
                     .computeIfAbsent(canonical(r.unitId()), u -> new History()).add(r, saved.change(), index);
             size++;
