@@ -40,8 +40,6 @@ final class Report {
             new Target("reporting-service heap ceiling ≤ 256 MB", "memory.reporting-service.heapMaxMiB", 256, false),
             new Target("2,500 offices: the rebuild completes", "rebuild.scaled.completed", 1, true),
             new Target("2,500 offices: reporting-service heap ceiling ≤ 512 MB", "memory.scaled.afterRebuild.reporting-service.heapMaxMiB",
-                    512, false),
-            new Target("2,500 offices: reporting-service heap used ≤ 512 MB", "memory.scaled.afterRebuild.reporting-service.peakHeapUsedMiB",
                     512, false));
 
     private final boolean quick;

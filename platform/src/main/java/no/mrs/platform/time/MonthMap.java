@@ -110,7 +110,7 @@ public final class MonthMap<V> extends AbstractMap<YearMonth, V> {
             return old;
         }
         if ((size + 1) * 2 > keys.length) {
-            grow(keys.length * 2);
+            rehash(keys.length * 2);
             at = find(key);
         }
         int free = -1 - at;
@@ -133,17 +133,10 @@ public final class MonthMap<V> extends AbstractMap<YearMonth, V> {
         }
         V old = (V) values[at];
         // removals are rare here (a derived sum dropped): put the others back rather than shift probe chains
-        long[] oldKeys = keys;
-        YearMonth[] oldMonths = months;
-        Object[] oldValues = values;
-        oldKeys[at] = EMPTY;
-        allocate(keys.length);
-        size = 0;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != EMPTY) {
-                insertNew(oldKeys[i], oldMonths[i], oldValues[i]);
-            }
-        }
+        keys[at] = EMPTY;
+        months[at] = null;
+        values[at] = null;
+        rehash(keys.length);
         return old;
     }
 
@@ -153,7 +146,8 @@ public final class MonthMap<V> extends AbstractMap<YearMonth, V> {
         size = 0;
     }
 
-    private void grow(int capacity) {
+    /** Puts every entry into a table of this capacity. */
+    private void rehash(int capacity) {
         long[] oldKeys = keys;
         YearMonth[] oldMonths = months;
         Object[] oldValues = values;

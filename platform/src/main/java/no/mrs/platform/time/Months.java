@@ -13,14 +13,21 @@ public final class Months {
      * {@link YearMonth#parse(CharSequence)} reads it (and fails as it fails).
      */
     public static YearMonth parse(String text) {
-        if (text != null && text.length() == 7 && text.charAt(4) == '-') {
-            int year = digits(text, 0, 4);
-            int month = digits(text, 5, 7);
-            if (year >= 0 && month >= 1 && month <= 12) {
-                return YearMonth.of(year, month);
-            }
+        YearMonth month = text == null ? null : exact(text, 0);
+        return month != null ? month : YearMonth.parse(text);
+    }
+
+    /**
+     * The month written as exactly {@code yyyy-MM} from {@code from} to the end of {@code text} (what
+     * {@link YearMonth#toString} writes for the years 0000 to 9999), null for anything else.
+     */
+    public static YearMonth exact(String text, int from) {
+        if (text.length() - from != 7 || text.charAt(from + 4) != '-') {
+            return null;
         }
-        return YearMonth.parse(text);
+        int year = digits(text, from, from + 4);
+        int month = digits(text, from + 5, from + 7);
+        return year >= 0 && month >= 1 && month <= 12 ? YearMonth.of(year, month) : null;
     }
 
     private static int digits(String text, int from, int to) {

@@ -1,6 +1,7 @@
 package no.mrs.reporting.model;
 
 import no.mrs.platform.time.MonthMap;
+import no.mrs.platform.time.Months;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Collection;
@@ -244,7 +245,7 @@ public final class ReadModel implements ModelView {
         if (first < 0 || last <= first) {
             return null;
         }
-        YearMonth month = month(streamId, last + 1);
+        YearMonth month = Months.exact(streamId, last + 1);
         if (month != null) {
             // a month of the form yyyy-MM spells itself back exactly, and so does the rest of the id
             return new Result.Key(streamId.substring(RESULT_STREAM.length(), first), streamId.substring(first + 1, last),
@@ -252,38 +253,12 @@ public final class ReadModel implements ModelView {
         }
         try {
             Result.Key key = new Result.Key(streamId.substring(RESULT_STREAM.length(), first),
-                    streamId.substring(first + 1, last), no.mrs.platform.time.Months.parse(streamId.substring(last + 1)));
+                    streamId.substring(first + 1, last), Months.parse(streamId.substring(last + 1)));
             // only an id that the key spells back exactly is kept by key
             return resultStreamId(key).equals(streamId) ? key : null;
         } catch (java.time.DateTimeException e) {
             return null;
         }
-    }
-
-    /**
-     * The month written as exactly {@code yyyy-MM} from {@code from} to the end of {@code text} (what
-     * {@link YearMonth#toString} writes for the years 0000 to 9999), null for anything else (without
-     * {@code DateTimeFormatter}: this runs for every event applied).
-     */
-    static YearMonth month(String text, int from) {
-        if (text.length() - from != 7 || text.charAt(from + 4) != '-') {
-            return null;
-        }
-        int year = 0;
-        for (int i = from; i < from + 4; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return null;
-            }
-            year = year * 10 + (c - '0');
-        }
-        char tens = text.charAt(from + 5);
-        char ones = text.charAt(from + 6);
-        if (tens < '0' || tens > '1' || ones < '0' || ones > '9') {
-            return null;
-        }
-        int month = (tens - '0') * 10 + (ones - '0');
-        return month >= 1 && month <= 12 ? YearMonth.of(year, month) : null;
     }
 
     static String resultStreamId(Result.Key key) {

@@ -639,34 +639,7 @@ public class SlotStore {
     private ReadModel.SupersededHistory loadHistory(Slot slot, String snapshot,
             java.util.concurrent.CountDownLatch imported) {
         ReadModel.SupersededHistory history = new ReadModel.SupersededHistory();
-        try (Connection c = dataSource.getConnection()) {
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            c.setReadOnly(true);
-            c.setAutoCommit(false);
-            try (Statement st = c.createStatement()) {
-                try {
-                    st.execute("set transaction snapshot '" + snapshot.replace("'", "''") + "'");
-                } finally {
-                    imported.countDown();
-                }
-                st.setFetchSize(5_000);
-                Phases phases = new Phases("Loaded the history of " + slot.schema);
-                loadSuperseded(st, slot.schema, history::add, phases);
-                phases.done("result_version");
-                c.commit();
-                phases.log();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-                c.setReadOnly(false);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Loading the history of " + slot.schema + " failed", e);
-        } finally {
-            imported.countDown();
-        }
+        readSuperseded(slot, snapshot, imported::countDown, history::add);
         return history;
     }
 
@@ -725,13 +698,33 @@ public class SlotStore {
      * over), in one read-only snapshot; from then on the model keeps them.
      */
     public void loadHistory(Slot slot, ReadModel model) {
+        readSuperseded(slot, null, () -> { }, model::restoreSuperseded);
+        model.historyLoaded();
+    }
+
+    /**
+     * Reads a slot's superseded office figures, oldest first per figure, in a read-only transaction of their own —
+     * in the exported {@code snapshot} of another transaction when one is given ({@code imported} runs once it has
+     * been taken, or the attempt failed: the exporting transaction may end then).
+     */
+    private void readSuperseded(Slot slot, String snapshot, Runnable imported, java.util.function.Consumer<Superseded> into) {
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
+            if (snapshot != null) {
+                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            }
             c.setReadOnly(true);
+            c.setAutoCommit(false);
             try (Statement st = c.createStatement()) {
+                if (snapshot != null) {
+                    try {
+                        st.execute("set transaction snapshot '" + snapshot.replace("'", "''") + "'");
+                    } finally {
+                        imported.run();
+                    }
+                }
                 st.setFetchSize(5_000);
                 Phases phases = new Phases("Loaded the history of " + slot.schema);
-                loadSuperseded(st, slot.schema, model::restoreSuperseded, phases);
+                loadSuperseded(st, slot.schema, into, phases);
                 phases.done("result_version");
                 c.commit();
                 phases.log();
@@ -739,13 +732,14 @@ public class SlotStore {
                 c.rollback();
                 throw e;
             } finally {
-                c.setReadOnly(false);
                 c.setAutoCommit(true);
+                c.setReadOnly(false);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Loading the history of " + slot.schema + " failed", e);
+        } finally {
+            imported.run();
         }
-        model.historyLoaded();
     }
 
     // ---------------------------------------------------------------- helpers
