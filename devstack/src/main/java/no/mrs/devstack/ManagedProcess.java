@@ -34,8 +34,14 @@ public final class ManagedProcess {
     /** Starts {@code java <jvmOptions> <arguments>} with the same JDK that runs this JVM. */
     public static ManagedProcess startJava(String name, List<String> jvmOptions, List<String> arguments,
             Map<String, String> environment, Path log) throws IOException {
+        return startJava(name, thisJava(), jvmOptions, arguments, environment, log);
+    }
+
+    /** Starts {@code <java> <jvmOptions> <arguments>}. */
+    public static ManagedProcess startJava(String name, Path java, List<String> jvmOptions, List<String> arguments,
+            Map<String, String> environment, Path log) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java.toString());
         command.addAll(jvmOptions);
         command.addAll(arguments);
         Files.createDirectories(log.getParent());
@@ -52,6 +58,12 @@ public final class ManagedProcess {
      */
     public static ManagedProcess startQuarkusApp(String name, Path jar, int port, Map<String, String> environment,
             Path log, List<String> extraJvmOptions) throws IOException {
+        return startQuarkusApp(name, thisJava(), jar, port, environment, log, extraJvmOptions);
+    }
+
+    /** As above, on the given {@code java} executable. */
+    public static ManagedProcess startQuarkusApp(String name, Path java, Path jar, int port,
+            Map<String, String> environment, Path log, List<String> extraJvmOptions) throws IOException {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw package -DskipTests");
         }
@@ -60,7 +72,11 @@ public final class ManagedProcess {
         Map<String, String> env = new java.util.LinkedHashMap<>(environment);
         env.put("QUARKUS_PROFILE", "local");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        return startJava(name, jvm, List.of("-jar", jar.toString()), env, log);
+        return startJava(name, java, jvm, List.of("-jar", jar.toString()), env, log);
+    }
+
+    private static Path thisJava() {
+        return Path.of(System.getProperty("java.home"), "bin", "java");
     }
 
     public String name() {

@@ -88,6 +88,8 @@ public final class Mrs {
                         --web-port MRS_WEB_PORT 8080          --oidc-port MRS_OIDC_PORT 8090 (local OpenID provider)
                       A local PostgreSQL server instead of the embedded one:
                         MRS_PG_URL=jdbc:postgresql://localhost:5432/postgres MRS_PG_USER=... MRS_PG_PASSWORD=...
+                      The services run on a JDK 25+ when one is found (MRS_SERVICE_JAVA_HOME, else /usr/lib/jvm),
+                      with AOT caches made by a training start after each build; MRS_SERVICE_AOT=off: without.
                   ./mrs bench [--quick]
                       Starts its own stack (state in .mrs/bench, ports 18081-18083, 19092, 15433), loads a
                       NAV-scale dataset through the APIs, runs the scenarios of docs/PERFORMANCE.md with

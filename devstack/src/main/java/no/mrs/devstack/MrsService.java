@@ -31,7 +31,14 @@ public enum MrsService {
      */
     public ManagedProcess start(Path root, int port, String jdbcUrl, String user, String password,
             String bootstrapServers, Path log, List<String> extraJvmOptions) throws IOException {
-        return ManagedProcess.startQuarkusApp(id, jar(root), port, Map.of(
+        return start(Path.of(System.getProperty("java.home"), "bin", "java"), root, port, jdbcUrl, user, password,
+                bootstrapServers, log, extraJvmOptions);
+    }
+
+    /** As above, on the given {@code java} executable. */
+    public ManagedProcess start(Path java, Path root, int port, String jdbcUrl, String user, String password,
+            String bootstrapServers, Path log, List<String> extraJvmOptions) throws IOException {
+        return ManagedProcess.startQuarkusApp(id, java, jar(root), port, Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl,
                 "QUARKUS_DATASOURCE_USERNAME", user,
                 "QUARKUS_DATASOURCE_PASSWORD", password,

@@ -65,6 +65,7 @@ public final class Stack implements AutoCloseable {
     private LocalOidcProvider oidc;
     private ManagedProcess web;
     private Path root;
+    private final ServiceRuntime runtime = ServiceRuntime.detect();
 
     private Stack(Settings settings) {
         this.settings = settings;
@@ -107,6 +108,8 @@ public final class Stack implements AutoCloseable {
         startKafka();
         kafka.createTopics();
 
+        progress.accept("services: on " + runtime);
+        trainAotCaches(progress);
         Map<MrsService, Long> begun = new EnumMap<>(MrsService.class);
         for (MrsService service : MrsService.values()) {
             progress.accept(service.id + ": starting on port " + settings.servicePorts().get(service) + " (log in "
@@ -161,10 +164,79 @@ public final class Stack implements AutoCloseable {
             jvm.add("-Dmrs.reporting.web-app-url=" + webUrl());
         }
         jvm.addAll(extraJvmOptions.getOrDefault(service, List.of()));
-        services.put(service, service.start(root, settings.servicePorts().get(service),
+        jvm.addAll(runtime.useOptions(service.jar(root), settings.serviceJvmOptions()));
+        services.put(service, service.start(runtime.java(), root, settings.servicePorts().get(service),
                 postgres.jdbcUrl(service.database), postgres.user(), postgres.password(), kafka.bootstrapServers(),
                 state.resolve("logs/" + service.id + ".log"), jvm));
         Leftovers.record(state, service.id, services.get(service).handle());
+    }
+
+    /**
+     * A training start of each service whose AOT cache is missing or stale (after a build): started as it is about to
+     * be, on the stack's database and broker, ready, asked for its health, OpenAPI document and metrics, and stopped;
+     * its JVM writes the cache as it exits (ServiceRuntime).
+     */
+    private void trainAotCaches(Consumer<String> progress) throws Exception {
+        List<MrsService> untrained = java.util.Arrays.stream(MrsService.values())
+                .filter(service -> runtime.needsTraining(service.jar(root), settings.serviceJvmOptions())).toList();
+        if (untrained.isEmpty()) {
+            return;
+        }
+        progress.accept("services: a training start of " + untrained.stream().map(s -> s.id).toList()
+                + " for their AOT caches (once after each build; later starts are faster)");
+        Map<MrsService, ManagedProcess> training = new EnumMap<>(MrsService.class);
+        Map<MrsService, Path> outputs = new EnumMap<>(MrsService.class);
+        try {
+            for (MrsService service : untrained) {
+                Path output = runtime.trainingOutput(service.jar(root));
+                Files.deleteIfExists(output);
+                outputs.put(service, output);
+                List<String> jvm = new java.util.ArrayList<>(settings.serviceJvmOptions());
+                jvm.addAll(runtime.trainingOptions(output));
+                training.put(service, service.start(runtime.java(), root, settings.servicePorts().get(service),
+                        postgres.jdbcUrl(service.database), postgres.user(), postgres.password(),
+                        kafka.bootstrapServers(), settings.state().resolve("logs/" + service.id + "-aot-training.log"),
+                        jvm));
+                Leftovers.record(settings.state(), service.id, training.get(service).handle());
+            }
+            for (MrsService service : untrained) {
+                training.get(service).awaitHttpOk(url(service) + "/q/health/ready", Duration.ofSeconds(180));
+                for (String path : List.of("/q/health/live", "/q/openapi", "/q/metrics")) {
+                    ask(url(service) + path);
+                }
+            }
+        } finally {
+            // each JVM writes its cache as it exits (a child process assembles it): all at once, then wait for them
+            training.values().forEach(process -> process.handle().destroy());
+            training.forEach((service, process) -> {
+                process.stop(Duration.ofMinutes(3));
+                Leftovers.forget(settings.state(), service.id);
+            });
+        }
+        for (MrsService service : untrained) {
+            if (!runtime.keep(service.jar(root), outputs.get(service), settings.serviceJvmOptions())) {
+                progress.accept(service.id + ": its training start made no AOT cache (see "
+                        + root.relativize(settings.state().resolve("logs/" + service.id + "-aot-training.log"))
+                        + "); it starts without one");
+            }
+        }
+    }
+
+    /** A GET whose answer does not matter (a training start's work). */
+    private static void ask(String url) {
+        try {
+            java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                    .timeout(Duration.ofSeconds(30)).GET().build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        } catch (java.io.IOException e) {
+            // the training only loses a little of its coverage
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The JDK the services run on, and whether they have AOT caches. */
+    public ServiceRuntime runtime() {
+        return runtime;
     }
 
     private void awaitReady(MrsService service) throws InterruptedException {

