@@ -62,8 +62,10 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1400,1000", "--lang=nb-NO", "--user-data-dir=" + profile);
+        // the browser keeps Norwegian time, as its users' do: the date picker's "today" is Oslo's, also in the hour
+        // after midnight there while the machine's clock (UTC) still shows the day before
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort().build();
+                .usingAnyFreePort().withEnvironment(Map.of("TZ", "Europe/Oslo")).build();
         // files the app offers for download land in the profile's downloads/ (see downloads())
         options.setExperimentalOption("prefs", Map.of("download.default_directory",
                 profile.resolve("downloads").toString(), "download.prompt_for_download", false));
