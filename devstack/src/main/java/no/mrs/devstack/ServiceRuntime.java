@@ -25,7 +25,8 @@ import java.util.stream.Stream;
  * ({@code target/quarkus-app/mrs.aot}); later starts map it and reach readiness in about two thirds of the time.
  * Which JDK: {@code MRS_SERVICE_JAVA_HOME} when set; else the JDK running the stack when it is 25 or newer; else the
  * newest JDK 25+ installed beside it or under {@code /usr/lib/jvm}; else the JDK running the stack, without caches.
- * {@code MRS_SERVICE_AOT=off} keeps the services on the JDK running the stack, without caches.
+ * {@code MRS_SERVICE_AOT=off}: no caches, and the services on the JDK running the stack (or the one
+ * {@code MRS_SERVICE_JAVA_HOME} names).
  */
 public final class ServiceRuntime {
 
@@ -143,7 +144,8 @@ public final class ServiceRuntime {
 
     /** Whether the application needs a training start: caches are on and its cache is missing or stale. */
     public boolean needsTraining(Path jar, List<String> jvmOptions) {
-        return aot && !identity(jar, jvmOptions).equals(readId(jar));
+        // an application not built yet: its start says so
+        return aot && Files.isRegularFile(jar) && !identity(jar, jvmOptions).equals(readId(jar));
     }
 
     /** The options that make a service use its cache: none when it has no current one. */

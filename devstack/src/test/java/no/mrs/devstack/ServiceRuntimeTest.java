@@ -89,6 +89,8 @@ class ServiceRuntimeTest {
         Path library = Files.writeString(app.resolve("a.jar"), "library");
         List<String> options = List.of("-Dx=1");
 
+        assertThat(runtime.needsTraining(dir.resolve("not-built/quarkus-app/quarkus-run.jar"), options))
+                .as("an application not built yet is not trained").isFalse();
         assertThat(runtime.needsTraining(jar, options)).isTrue();
         assertThat(runtime.useOptions(jar, options)).isEmpty();
         Path output = runtime.trainingOutput(jar);
