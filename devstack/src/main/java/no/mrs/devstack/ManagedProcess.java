@@ -75,8 +75,21 @@ public final class ManagedProcess {
         return startJava(name, java, jvm, List.of("-jar", jar.toString()), env, log);
     }
 
-    private static Path thisJava() {
+    /** The {@code java} executable of the JDK that runs this JVM. */
+    static Path thisJava() {
         return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    /** A GET whose answer does not matter (a training start's work): any status, no body, failures ignored. */
+    static void ask(String url) {
+        try {
+            HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            // the training only loses a little of its coverage
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public String name() {

@@ -31,8 +31,8 @@ public enum MrsService {
      */
     public ManagedProcess start(Path root, int port, String jdbcUrl, String user, String password,
             String bootstrapServers, Path log, List<String> extraJvmOptions) throws IOException {
-        return start(Path.of(System.getProperty("java.home"), "bin", "java"), root, port, jdbcUrl, user, password,
-                bootstrapServers, log, extraJvmOptions);
+        return start(ManagedProcess.thisJava(), root, port, jdbcUrl, user, password, bootstrapServers, log,
+                extraJvmOptions);
     }
 
     /** As above, on the given {@code java} executable. */

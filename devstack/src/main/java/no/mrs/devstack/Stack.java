@@ -202,7 +202,7 @@ public final class Stack implements AutoCloseable {
             for (MrsService service : untrained) {
                 training.get(service).awaitHttpOk(url(service) + "/q/health/ready", Duration.ofSeconds(180));
                 for (String path : List.of("/q/health/live", "/q/openapi", "/q/metrics")) {
-                    ask(url(service) + path);
+                    ManagedProcess.ask(url(service) + path);
                 }
             }
         } finally {
@@ -219,18 +219,6 @@ public final class Stack implements AutoCloseable {
                         + root.relativize(settings.state().resolve("logs/" + service.id + "-aot-training.log"))
                         + "); it starts without one");
             }
-        }
-    }
-
-    /** A GET whose answer does not matter (a training start's work). */
-    private static void ask(String url) {
-        try {
-            java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
-                    .timeout(Duration.ofSeconds(30)).GET().build(), java.net.http.HttpResponse.BodyHandlers.discarding());
-        } catch (java.io.IOException e) {
-            // the training only loses a little of its coverage
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
