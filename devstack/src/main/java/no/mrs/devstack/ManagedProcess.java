@@ -67,12 +67,30 @@ public final class ManagedProcess {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build with ./mvnw package -DskipTests");
         }
-        List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError"));
+        List<String> jvm = new ArrayList<>(heapOptions(extraJvmOptions));
+        jvm.add("-XX:+ExitOnOutOfMemoryError");
         jvm.addAll(extraJvmOptions);
         Map<String, String> env = new java.util.LinkedHashMap<>(environment);
         env.put("QUARKUS_PROFILE", "local");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         return startJava(name, java, jvm, List.of("-jar", jar.toString()), env, log);
+    }
+
+    /**
+     * A service's heap: 256 MB, committed from the start ({@code -Xms} as large as {@code -Xmx}, as a container
+     * is usually given): G1 otherwise shrank reporting-service's heap to half of its ceiling while idle and then
+     * collected the young generation several times a second under a burst of reads (docs/PERFORMANCE.md). A
+     * {@code -Xmx} among the extra options (they come after these, so theirs wins) moves the committed heap with
+     * it; an {@code -Xms} among them wins over this one.
+     */
+    static List<String> heapOptions(List<String> extraJvmOptions) {
+        String heap = "256m";
+        for (String option : extraJvmOptions) {
+            if (option.startsWith("-Xmx")) {
+                heap = option.substring(4);
+            }
+        }
+        return List.of("-Xms" + heap, "-Xmx256m");
     }
 
     /** The {@code java} executable of the JDK that runs this JVM. */

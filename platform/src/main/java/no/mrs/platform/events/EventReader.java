@@ -34,6 +34,7 @@ public class EventReader {
     ObjectMapper mapper;
 
     private ObjectReader reader;
+    private final java.util.Map<Class<?>, Optional<RecordBinder>> binders = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A received event: the envelope (without its data), the payload when its type is known, and the actor. */
     public record Received(CloudEvent envelope, Optional<EventPayload> payload, String actor) {
@@ -61,8 +62,19 @@ public class EventReader {
 
     public Received read(String value) {
         try (JsonParser p = reader.createParser(value)) {
-            return read(p);
+            return read(p, true);
+        } catch (RecordBinder.Fallback e) {
+            return readGenerally(value);
         } catch (IOException e) {
+            throw new IllegalArgumentException("Not a CloudEvent: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@link #read(String)} with the data always buffered and bound by Jackson (the fallback; tests compare). */
+    Received readGenerally(String value) {
+        try (JsonParser p = reader.createParser(value)) {
+            return read(p, false);
+        } catch (IOException | RecordBinder.Fallback e) {
             throw new IllegalArgumentException("Not a CloudEvent: " + e.getMessage(), e);
         }
     }
@@ -73,13 +85,28 @@ public class EventReader {
      */
     public Received read(byte[] value) {
         try (JsonParser p = reader.createParser(value)) {
-            return read(p);
+            return read(p, true);
+        } catch (RecordBinder.Fallback e) {
+            return readGenerally(value);
         } catch (IOException e) {
             throw new IllegalArgumentException("Not a CloudEvent: " + e.getMessage(), e);
         }
     }
 
-    private Received read(JsonParser p) throws IOException {
+    /** {@link #read(byte[])} with the data always buffered and bound by Jackson (the fallback; tests compare). */
+    Received readGenerally(byte[] value) {
+        try (JsonParser p = reader.createParser(value)) {
+            return read(p, false);
+        } catch (IOException | RecordBinder.Fallback e) {
+            throw new IllegalArgumentException("Not a CloudEvent: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads the envelope; its data is bound straight from the stream ({@link RecordBinder}) when {@code direct} and
+     * the type came before it, else buffered and bound by Jackson once the type is known.
+     */
+    private Received read(JsonParser p, boolean direct) throws IOException, RecordBinder.Fallback {
         {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("Not a CloudEvent: not a JSON object");
@@ -95,6 +122,7 @@ public class EventReader {
             String streamId = null;
             Long streamVersion = null;
             TokenBuffer data = null;
+            RecordBinder.Bound bound = null;
             for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
                 JsonToken token = p.nextToken();
                 switch (name) {
@@ -108,9 +136,16 @@ public class EventReader {
                     case "dataschema" -> dataSchema = text(p, name);
                     case "streamid" -> streamId = text(p, name);
                     case "streamversion" -> streamVersion = token == JsonToken.VALUE_NULL ? null
-                            : reader.readValue(p, Long.class);
+                            : token == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER
+                                    ? Long.valueOf(p.getLongValue()) : reader.readValue(p, Long.class);
                     case "data" -> {
-                        if (token != JsonToken.VALUE_NULL) {
+                        RecordBinder binder = direct && token == JsonToken.START_OBJECT && type != null
+                                ? binderOf(type) : null;
+                        if (binder != null) {
+                            bound = binder.read(p, reader);
+                            data = null;
+                        } else if (token != JsonToken.VALUE_NULL) {
+                            bound = null;
                             data = new TokenBuffer(p);
                             data.copyCurrentStructure(p);
                         }
@@ -123,6 +158,13 @@ public class EventReader {
             }
             CloudEvent envelope = new CloudEvent(specVersion, id, source, type, subject, time, dataContentType,
                     dataSchema, streamId, streamVersion, null);
+            if (bound != null) {
+                // bound from the stream as the type known then said: the same type in the end, or read it again
+                if (EventContracts.classOf(type).orElse(null) != bound.payload().getClass()) {
+                    throw new RecordBinder.Fallback();
+                }
+                return new Received(envelope, Optional.of((EventPayload) bound.payload()), bound.actor());
+            }
             String eventId = id;
             TokenBuffer body = data;
             Optional<EventPayload> payload = EventContracts.classOf(type).map(kind -> {
@@ -137,6 +179,18 @@ public class EventReader {
             });
             return new Received(envelope, payload, actor(body, p));
         }
+    }
+
+    /** The binder of the type's record, null where there is none (an unknown type, or one it cannot bind). */
+    RecordBinder binderOf(String type) {
+        Class<? extends EventPayload> kind = EventContracts.classOf(type).orElse(null);
+        return kind == null ? null : binders.computeIfAbsent(kind, k -> Optional.ofNullable(RecordBinder.of(k, reader)))
+                .orElse(null);
+    }
+
+    /** The reader of this event reader's mapper, as it reads events (for tests of the binder). */
+    ObjectReader objectReader() {
+        return reader;
     }
 
     /** The {@code time} attribute: the producers' form read directly, anything else as Jackson reads it. */

@@ -42,11 +42,11 @@ public class Replay {
         Map<String, Object> config = topics.clientConfig();
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        // replaying: bigger chunks per partition than the default 1 MiB, but at most 16 MiB a fetch (not 50): the
-        // fetched bytes share the heap with two read models
-        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
-        config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 * 1024 * 1024);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        // replaying: the default 1 MiB per partition, but at most 4 MiB a fetch (not 50): the fetched bytes share the
+        // heap with two read models, and at NAV's size in 256 MB every MiB held is collected for again and again
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 1024 * 1024);
+        config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 4 * 1024 * 1024);
         config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-" + purpose + "-" + UUID.randomUUID());
         return new KafkaConsumer<>(config, (topic, key) -> null, new ByteArrayDeserializer());

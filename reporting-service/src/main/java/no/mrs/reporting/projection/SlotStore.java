@@ -493,19 +493,21 @@ public class SlotStore {
                 }
             }
             phases.done("goal");
-            try (ResultSet rs = st.executeQuery("select unit_id, indicator_id, period, numerator, denominator, value,"
-                    + " comment, measurement_id, outlier_figure, outlier_low, outlier_high, outlier_confirmations,"
-                    + " known_from, stream_version from " + s + ".result")) {
+            // not the measurement ids: a model keeps none in memory (they are the slot's, for the rows it saves); and
+            // through COPY, which streams the rows while they are read (a cursor's fetches wait for each other)
+            try (CopyRows rs = new CopyRows(c, "select unit_id, indicator_id, period, numerator, denominator, value,"
+                    + " comment, outlier_figure, outlier_low, outlier_high, outlier_confirmations,"
+                    + " known_from, stream_version from " + s + ".result", 13)) {
                 while (rs.next()) {
                     if (++loaded % 10_000 == 0) {
                         model.takeChanges(); // loading changes nothing to save: keep the model's record short
                     }
-                    java.math.BigDecimal figure = rs.getBigDecimal(9);
-                    model.restore(new Result(rs.getString(1), rs.getString(2), Months.parse(rs.getString(3)),
+                    java.math.BigDecimal figure = rs.getBigDecimal(8);
+                    model.restore(new Result(rs.getString(1), rs.getString(2), rs.getMonth(3),
                             rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7),
-                            rs.getString(8), rs.getLong(14), figure == null ? null
-                                    : new Outlier(figure, rs.getBigDecimal(10), rs.getBigDecimal(11)),
-                            rs.getInt(12), time(rs, 13)));
+                            null, rs.getLong(13, 0), figure == null ? null
+                                    : new Outlier(figure, rs.getBigDecimal(9), rs.getBigDecimal(10)),
+                            (int) rs.getLong(11, 0), rs.getLong(12, Result.ALWAYS)));
                     phases.row();
                 }
             }

@@ -53,8 +53,11 @@ public class RebuildService {
     private static final Logger LOG = Logger.getLogger(RebuildService.class);
     /** How long the final catch-up may hold up reads and live consumption before the rebuild gives up. */
     private static final Duration TAKE_OVER_LIMIT = Duration.ofSeconds(30);
-    /** Events applied between saves of the rebuilt slot. */
-    private static final long SAVE_EVERY = 20_000;
+    /**
+     * Events applied between saves of the rebuilt slot: the changed rows of up to three saves are in memory at once
+     * (two with the saver, one being gathered), beside two read models.
+     */
+    private static final long SAVE_EVERY = 5_000;
     /** The advisory lock a rebuild holds, on whichever replica it runs: "mrs-rbld" in ASCII. */
     public static final long REBUILD_LOCK_KEY = 0x6d72732d72626c64L;
 
