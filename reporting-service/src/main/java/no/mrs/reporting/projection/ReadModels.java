@@ -89,14 +89,30 @@ public class ReadModels {
     private long savingTerm;
     private long takeoverTerm;
     private Map<PartitionId, Long> slotAtTakeover = Map.of();
+    /** Whether the start's load has begun (right after Flyway's migration at start, else at the StartupEvent). */
+    private final java.util.concurrent.atomic.AtomicBoolean startLoadBegun = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile String startLoadWhen;
 
     /**
      * Starts loading the active slot at startup, in the background: the service starts without waiting for it, and
      * readiness stays DOWN until the model answers current reads (see {@link #loadInBackground()}).
      */
     void load(@Observes @Priority(10) StartupEvent event) {
-        LOG.infof("Loading the read models in the background (%d ms after the JVM started)", uptime());
-        loadInBackground();
+        loadAtStart("at the StartupEvent");
+    }
+
+    /** When the start's load began ({@link #loadAtStart}'s words), null before. */
+    String startLoadWhen() {
+        return startLoadWhen;
+    }
+
+    /** Begins the start's background load once: the first of Flyway's migration at start and the StartupEvent. */
+    void loadAtStart(String when) {
+        if (startLoadBegun.compareAndSet(false, true)) {
+            startLoadWhen = when;
+            LOG.infof("Loading the read models in the background, %s (%d ms after the JVM started)", when, uptime());
+            loadInBackground();
+        }
     }
 
     /**

@@ -81,6 +81,12 @@ class BackgroundLoadTest {
     }
 
     @Test
+    void theStartsLoadBeginsRightAfterFlywaysMigrationNotAtTheStartupEvent() {
+        // the rest of Quarkus's start overlaps the load that readiness waits for
+        assertThat(models.startLoadWhen()).isEqualTo("after Flyway's migration");
+    }
+
+    @Test
     void aReadWhileTheModelLoadsIsAnswered503OrWaitsAndIsThenCompleteNeverPartial() throws Exception {
         Api.publish(national("9800", "Bgland"), region("9810", "Nav Bgvik", "9800"), office("9811", "Nav Bgby", "9810"),
                 office("9812", "Nav Bgdal", "9810"), ratio("BG.1", "Andel lastet"),
