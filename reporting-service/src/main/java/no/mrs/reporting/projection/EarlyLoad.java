@@ -24,7 +24,10 @@ public class EarlyLoad implements FlywayConfigurationCustomizer {
 
     @Override
     public void customize(FluentConfiguration configuration) {
-        java.util.List<Callback> callbacks = new java.util.ArrayList<>(java.util.Arrays.asList(configuration.getCallbacks()));
+        java.util.List<Callback> callbacks = new java.util.ArrayList<>();
+        if (configuration.getCallbacks() != null) {
+            callbacks.addAll(java.util.Arrays.asList(configuration.getCallbacks()));
+        }
         callbacks.add(new Callback() {
             @Override
             public boolean supports(Event event, Context context) {
