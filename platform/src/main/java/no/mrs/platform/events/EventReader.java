@@ -161,7 +161,7 @@ public class EventReader {
             if (bound != null) {
                 // bound from the stream as the type known then said: the same type in the end, or read it again
                 if (EventContracts.classOf(type).orElse(null) != bound.payload().getClass()) {
-                    throw new RecordBinder.Fallback();
+                    throw RecordBinder.FALLBACK;
                 }
                 return new Received(envelope, Optional.of((EventPayload) bound.payload()), bound.actor());
             }

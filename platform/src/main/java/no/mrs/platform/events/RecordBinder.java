@@ -34,7 +34,8 @@ final class RecordBinder {
         }
     }
 
-    private static final Fallback FALLBACK = new Fallback();
+    /** The one instance (it carries nothing: no message, no stack trace). */
+    static final Fallback FALLBACK = new Fallback();
 
     private enum Kind {
         TEXT, DECIMAL, LONG, INT, MONTH, INSTANT, ENUM, RECORD, OTHER

@@ -141,10 +141,7 @@ final class CopyRows implements AutoCloseable {
         for (int i = 0; i < length; i++) {
             digits[i] = (char) row[s + i];
         }
-        if (length == 3 && digits[0] == 'N' && digits[1] == 'a' && digits[2] == 'N') {
-            throw new NumberFormatException("NaN is not a figure");
-        }
-        return new BigDecimal(digits, 0, length);
+        return new BigDecimal(digits, 0, length); // NaN and Infinity are refused here, as by the driver
     }
 
     /** A whole number; {@code absent} where it is NULL. */

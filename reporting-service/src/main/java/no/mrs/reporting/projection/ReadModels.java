@@ -89,9 +89,9 @@ public class ReadModels {
     private long savingTerm;
     private long takeoverTerm;
     private Map<PartitionId, Long> slotAtTakeover = Map.of();
-    /** Whether the start's load has begun (right after Flyway's migration at start, else at the StartupEvent). */
-    private final java.util.concurrent.atomic.AtomicBoolean startLoadBegun = new java.util.concurrent.atomic.AtomicBoolean();
-    private volatile String startLoadWhen;
+    /** When the start's load began (right after Flyway's migration at start, else at the StartupEvent); null before. */
+    private final java.util.concurrent.atomic.AtomicReference<String> startLoadWhen =
+            new java.util.concurrent.atomic.AtomicReference<>();
 
     /**
      * Starts loading the active slot at startup, in the background: the service starts without waiting for it, and
@@ -103,13 +103,12 @@ public class ReadModels {
 
     /** When the start's load began ({@link #loadAtStart}'s words), null before. */
     String startLoadWhen() {
-        return startLoadWhen;
+        return startLoadWhen.get();
     }
 
     /** Begins the start's background load once: the first of Flyway's migration at start and the StartupEvent. */
     void loadAtStart(String when) {
-        if (startLoadBegun.compareAndSet(false, true)) {
-            startLoadWhen = when;
+        if (startLoadWhen.compareAndSet(null, when)) {
             LOG.infof("Loading the read models in the background, %s (%d ms after the JVM started)", when, uptime());
             loadInBackground();
         }
