@@ -51,6 +51,30 @@ public final class Stack implements AutoCloseable {
             String options = System.getenv("MRS_SERVICE_JVM_OPTIONS");
             return options == null || options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
         }
+
+        /**
+         * Extra settings of the embedded PostgreSQL server from {@code MRS_POSTGRES_OPTIONS} ({@code name=value}
+         * pairs split on spaces), e.g. the statement statistics the benchmark reports when they are loaded:
+         * {@code MRS_POSTGRES_OPTIONS="shared_preload_libraries=pg_stat_statements"}.
+         */
+        public static Map<String, String> postgresOptionsFromEnvironment() {
+            return postgresOptions(System.getenv("MRS_POSTGRES_OPTIONS"));
+        }
+
+        static Map<String, String> postgresOptions(String options) {
+            Map<String, String> settings = new java.util.LinkedHashMap<>();
+            if (options == null || options.isBlank()) {
+                return settings;
+            }
+            for (String option : options.trim().split("\\s+")) {
+                int equals = option.indexOf('=');
+                if (equals <= 0) {
+                    throw new IllegalArgumentException("MRS_POSTGRES_OPTIONS: expected name=value, got " + option);
+                }
+                settings.put(option.substring(0, equals), option.substring(equals + 1));
+            }
+            return settings;
+        }
     }
 
     public record Urls(String goal, String result, String reporting) {
@@ -93,7 +117,8 @@ public final class Stack implements AutoCloseable {
         } else {
             progress.accept("PostgreSQL: starting the embedded server on port " + settings.pgPort() + " (data in "
                     + root.relativize(state.resolve("postgres")) + ")");
-            postgres = Postgres.embedded(settings.pgPort(), state.resolve("postgres"), Map.of());
+            postgres = Postgres.embedded(settings.pgPort(), state.resolve("postgres"),
+                    Settings.postgresOptionsFromEnvironment());
             ownPostgres = true;
         }
         for (MrsService service : MrsService.values()) {
@@ -288,7 +313,8 @@ public final class Stack implements AutoCloseable {
         }
         postgres.close();
         Thread.sleep(down.toMillis());
-        postgres = Postgres.embedded(settings.pgPort(), settings.state().resolve("postgres"), Map.of());
+        postgres = Postgres.embedded(settings.pgPort(), settings.state().resolve("postgres"),
+                Settings.postgresOptionsFromEnvironment());
     }
 
     public String url(MrsService service) {

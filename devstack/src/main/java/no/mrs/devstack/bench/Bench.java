@@ -176,11 +176,31 @@ public final class Bench {
     }
 
     /** Submits everything, retrying rejected items for up to two minutes; returns the number accepted. */
-    private long submitAll(List<ObjectNode> items, int batchSize, int clients, Latencies latencies) throws Exception {
-        ConcurrentLinkedQueue<List<ObjectNode>> batches = new ConcurrentLinkedQueue<>();
+    /** A batch of results to submit, with its request body (written before any clock starts). */
+    private record Batch(List<ObjectNode> items, String body) {
+    }
+
+    /**
+     * The items in batches of {@code batchSize} with their request bodies: a scenario prepares them before its clock
+     * starts, so that the benchmark's own JSON writing is not counted with the stack's work (a client has its data
+     * ready; the bench shares the machine's cores with the stack).
+     */
+    private static java.util.Queue<Batch> prepare(List<ObjectNode> items, int batchSize) {
+        java.util.Queue<Batch> batches = new ConcurrentLinkedQueue<>();
         for (int from = 0; from < items.size(); from += batchSize) {
-            batches.add(items.subList(from, Math.min(items.size(), from + batchSize)));
+            List<ObjectNode> batch = items.subList(from, Math.min(items.size(), from + batchSize));
+            batches.add(new Batch(batch, Dataset.body(batch)));
         }
+        return batches;
+    }
+
+    private long submitAll(List<ObjectNode> items, int batchSize, int clients, Latencies latencies) throws Exception {
+        return submitAll(prepare(items, batchSize), batchSize, clients, latencies);
+    }
+
+    /** Submits the batches from {@code clients} threads; what is refused (a conflict) is sent again. */
+    private long submitAll(java.util.Queue<Batch> batches, int batchSize, int clients, Latencies latencies)
+            throws Exception {
         AtomicLong accepted = new AtomicLong();
         ConcurrentLinkedQueue<ObjectNode> retry = new ConcurrentLinkedQueue<>();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
@@ -189,17 +209,17 @@ public final class Bench {
             List<Future<?>> workers = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 workers.add(pool.submit(() -> {
-                    List<ObjectNode> batch;
+                    Batch batch;
                     while ((batch = batches.poll()) != null) {
                         long t0 = System.nanoTime();
                         JsonNode summary = api.expect("POST", stack.url(MrsService.RESULT) + "/api/results",
-                                api.reporter, Dataset.body(batch), 200);
+                                api.reporter, batch.body(), 200);
                         if (latencies != null) {
                             latencies.record(System.nanoTime() - t0);
                         }
                         accepted.addAndGet(summary.path("accepted").asLong() + summary.path("duplicates").asLong());
                         for (JsonNode rejected : summary.path("rejected")) {
-                            retry.add(batch.get(rejected.path("index").asInt()));
+                            retry.add(batch.items().get(rejected.path("index").asInt()));
                         }
                     }
                     return null;
@@ -216,9 +236,7 @@ public final class Bench {
                 Thread.sleep(500);
                 List<ObjectNode> again = new ArrayList<>(retry);
                 retry.clear();
-                for (int from = 0; from < again.size(); from += batchSize) {
-                    batches.add(again.subList(from, Math.min(again.size(), from + batchSize)));
-                }
+                batches.addAll(prepare(again, batchSize));
             }
         }
         return accepted.get();
@@ -238,15 +256,19 @@ public final class Bench {
         progress.accept("bench: ingestion — " + items.size() + " results in batches of 1,000 from "
                 + size.clients() + " clients, until all are published on mrs.result-events");
         try (PublishedCounter published = new PublishedCounter(stack.kafka().bootstrapServers(), "\"ingest/")) {
+            java.util.Queue<Batch> batches = prepare(items, 1_000);
             CpuShares cpu = cpuShares();
+            PgStatements statements = new PgStatements(stack.postgres());
+            statements.start();
             cpu.start();
             long start = System.nanoTime();
             Latencies latencies = new Latencies();
-            long accepted = submitAll(items, 1_000, size.clients(), latencies);
+            long accepted = submitAll(batches, 1_000, size.clients(), latencies);
             double acceptedSeconds = (System.nanoTime() - start) / 1e9;
             published.awaitCount(items.size(), Duration.ofMinutes(10));
             double seconds = (System.nanoTime() - start) / 1e9;
             cpu.stop().forEach((group, cores) -> report.figure("ingest.cpu." + group + ".cores", cores));
+            statementsUsed("ingest", statements, seconds);
             report.figure("ingest.results", accepted);
             report.figure("ingest.acceptedPerSecond", accepted / acceptedSeconds);
             report.figure("ingest.resultsPerSecond", items.size() / seconds);
@@ -266,8 +288,9 @@ public final class Bench {
             int batch = point.getKey();
             List<ObjectNode> items = freshKeys("curve" + batch, point.getValue());
             progress.accept("bench: batch size " + batch + " — " + items.size() + " results");
+            java.util.Queue<Batch> batches = prepare(items, batch);
             long start = System.nanoTime();
-            long accepted = submitAll(items, batch, size.clients(), null);
+            long accepted = submitAll(batches, batch, size.clients(), null);
             report.figure("curve.batch" + batch + ".acceptedPerSecond", accepted / ((System.nanoTime() - start) / 1e9));
         }
     }
@@ -534,6 +557,8 @@ public final class Bench {
         String reporting = stack.url(MrsService.REPORTING);
         progress.accept("bench: " + name + " — replaying both topics into fresh read models");
         CpuShares cpu = cpuShares();
+        PgStatements statements = new PgStatements(stack.postgres());
+        statements.start();
         cpu.start();
         long start = System.nanoTime();
         JsonNode started = api.expect("POST", reporting + "/api/admin/rebuilds", api.operator, null, 202);
@@ -552,10 +577,26 @@ public final class Bench {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         cpu.stop().forEach((group, cores) -> report.figure(name + ".cpu." + group + ".cores", cores));
+        statementsUsed(name, statements, seconds);
         long events = status.path("eventsApplied").asLong(status.path("eventsTotal").asLong());
         report.figure(name + ".events", events);
         report.figure(name + ".seconds", seconds);
         report.figure(name + ".eventsPerSecond", events / seconds);
+    }
+
+    /**
+     * PostgreSQL's execution time during a scenario, per database (in cores: {@code <name>.pg.<database>.cores}) and
+     * the statements that took most of it (in the log), when the server collects statement statistics.
+     */
+    private void statementsUsed(String name, PgStatements statements, double seconds) {
+        statements.millisPerDatabase().forEach((database, millis) ->
+                report.figure(name + ".pg." + database + ".cores", millis / 1000 / seconds));
+        List<PgStatements.Top> top = statements.stop(12);
+        if (!top.isEmpty()) {
+            StringBuilder lines = new StringBuilder("bench: " + name + " — PostgreSQL's statements by execution time:");
+            top.forEach(t -> lines.append("\n  ").append(t.line()));
+            progress.accept(lines.toString());
+        }
     }
 
     private String alive() {
@@ -740,7 +781,7 @@ public final class Bench {
 
     /** Counts records on mrs.result-events whose value contains a marker, from the end of the topic at start. */
     static final class PublishedCounter implements AutoCloseable {
-        private final KafkaConsumer<String, String> consumer;
+        private final KafkaConsumer<byte[], byte[]> consumer;
         private final AtomicLong seen = new AtomicLong();
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final Thread thread;
@@ -751,7 +792,10 @@ public final class Bench {
             props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + Instant.now().toEpochMilli());
             props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
             props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
-            consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+            // the values as the bytes on the wire: the marker is looked for without decoding each record
+            consumer = new KafkaConsumer<>(props, new org.apache.kafka.common.serialization.ByteArrayDeserializer(),
+                    new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+            byte[] wanted = marker.getBytes(java.nio.charset.StandardCharsets.UTF_8);
             List<TopicPartition> partitions = consumer.partitionsFor("mrs.result-events").stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
@@ -759,14 +803,31 @@ public final class Bench {
             partitions.forEach(consumer::position);
             thread = new Thread(() -> {
                 while (running.get()) {
-                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
-                        if (record.value().contains(marker)) {
+                    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                        if (contains(record.value(), wanted)) {
                             seen.incrementAndGet();
                         }
                     }
                 }
             }, "bench-published-counter");
             thread.start();
+        }
+
+        /** Whether {@code bytes} hold {@code wanted} (UTF-8 of the marker) anywhere. */
+        static boolean contains(byte[] bytes, byte[] wanted) {
+            if (bytes == null) {
+                return false;
+            }
+            outer:
+            for (int i = 0; i <= bytes.length - wanted.length; i++) {
+                for (int j = 0; j < wanted.length; j++) {
+                    if (bytes[i + j] != wanted[j]) {
+                        continue outer;
+                    }
+                }
+                return true;
+            }
+            return false;
         }
 
         void awaitCount(long count, Duration timeout) throws InterruptedException {
