@@ -16,7 +16,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -186,8 +185,9 @@ public class ResultStore {
     }
 
     /**
-     * Writes the accepted events into the current values: one JDBC batch, one upsert per key. (Their history is the
-     * event log itself: see {@link #history(String, String, YearMonth, long, int)}.)
+     * Writes the accepted events into the current values: one statement for the whole batch, its rows as arrays, one
+     * upsert per key. (Their history is the event log itself: see {@link #history(String, String, YearMonth, long,
+     * int)}.) Figures and times go as text, as the driver sends a single BigDecimal, and are cast in the statement.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void project(List<Projected> accepted) {
@@ -199,44 +199,53 @@ public class ResultStore {
             // one upsert per key: a key corrected within the batch must not be updated twice by one statement
             lastPerStream.put(p.event().streamId(), p);
         }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement current = c.prepareStatement("""
-                        insert into result_current (unit_id, indicator_id, period, measurement_id, numerator,
-                            denominator, value, comment, correction_reason, actor, received_at, version,
-                            outlier_figure, outlier_low, outlier_high)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        on conflict (unit_id, indicator_id, period) do update set
-                            measurement_id = excluded.measurement_id, numerator = excluded.numerator,
-                            denominator = excluded.denominator, value = excluded.value, comment = excluded.comment,
-                            correction_reason = excluded.correction_reason, actor = excluded.actor,
-                            received_at = excluded.received_at, version = excluded.version,
-                            outlier_figure = excluded.outlier_figure, outlier_low = excluded.outlier_low,
-                            outlier_high = excluded.outlier_high, outlier_confirmed_by = null,
-                            outlier_confirmed_at = null, outlier_confirmation_reason = null""")) {
-            for (Projected p : lastPerStream.values()) {
-                Row row = Row.of(p);
-                int i = 1;
-                current.setString(i++, row.unitId);
-                current.setString(i++, row.indicatorId);
-                current.setString(i++, row.period);
-                current.setString(i++, row.measurementId);
-                current.setBigDecimal(i++, row.numerator);
-                current.setBigDecimal(i++, row.denominator);
-                current.setBigDecimal(i++, row.value);
-                current.setString(i++, row.comment);
-                current.setString(i++, row.reason);
-                current.setString(i++, p.actor());
-                current.setTimestamp(i++, Timestamp.from(row.receivedAt));
-                current.setLong(i++, p.version());
-                current.setBigDecimal(i++, row.outlier == null ? null : row.outlier.figure());
-                current.setBigDecimal(i++, row.outlier == null ? null : row.outlier.expectedLow());
-                current.setBigDecimal(i, row.outlier == null ? null : row.outlier.expectedHigh());
-                current.addBatch();
+        int n = lastPerStream.size();
+        Object[][] columns = new Object[15][n];
+        int row = 0;
+        for (Projected p : lastPerStream.values()) {
+            Row r = Row.of(p);
+            Object[] values = { r.unitId, r.indicatorId, r.period, r.measurementId, text(r.numerator),
+                text(r.denominator), text(r.value), r.comment, r.reason, p.actor(), r.receivedAt.toString(),
+                p.version(), r.outlier == null ? null : text(r.outlier.figure()),
+                r.outlier == null ? null : text(r.outlier.expectedLow()),
+                r.outlier == null ? null : text(r.outlier.expectedHigh()) };
+            for (int c = 0; c < values.length; c++) {
+                columns[c][row] = values[c];
             }
-            current.executeBatch();
+            row++;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement current = c.prepareStatement(PROJECT)) {
+            for (int i = 0; i < columns.length; i++) {
+                current.setArray(i + 1, c.createArrayOf(i == 11 ? "bigint" : "text", columns[i]));
+            }
+            current.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Storing results failed", e);
         }
+    }
+
+    /** The current values of a batch, one row per key (see {@link #project}). */
+    private static final String PROJECT = """
+            insert into result_current (unit_id, indicator_id, period, measurement_id, numerator, denominator, value,
+                comment, correction_reason, actor, received_at, version, outlier_figure, outlier_low, outlier_high)
+            select unit_id, indicator_id, period, measurement_id, numerator::numeric, denominator::numeric,
+                value::numeric, comment, correction_reason, actor, received_at::timestamptz, version,
+                outlier_figure::numeric, outlier_low::numeric, outlier_high::numeric
+            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[])
+                as t(unit_id, indicator_id, period, measurement_id, numerator, denominator, value, comment,
+                     correction_reason, actor, received_at, version, outlier_figure, outlier_low, outlier_high)
+            on conflict (unit_id, indicator_id, period) do update set
+                measurement_id = excluded.measurement_id, numerator = excluded.numerator,
+                denominator = excluded.denominator, value = excluded.value, comment = excluded.comment,
+                correction_reason = excluded.correction_reason, actor = excluded.actor,
+                received_at = excluded.received_at, version = excluded.version,
+                outlier_figure = excluded.outlier_figure, outlier_low = excluded.outlier_low,
+                outlier_high = excluded.outlier_high, outlier_confirmed_by = null,
+                outlier_confirmed_at = null, outlier_confirmation_reason = null""";
+
+    private static String text(BigDecimal figure) {
+        return figure == null ? null : figure.toString();
     }
 
     /** Current values of a unit, optionally of one indicator, between two months (inclusive). */
