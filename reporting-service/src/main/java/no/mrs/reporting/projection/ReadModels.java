@@ -263,9 +263,9 @@ public class ReadModels {
      * that fails leaves the rows recorded as unsaved in the model, to be saved by the retry (or, if this replica
      * lost the lead, by the next leader from its own model), so the slot is always a prefix of the topics.
      */
-    public void applyLive(Iterable<ConsumerRecord<String, String>> records) {
+    public void applyLive(Iterable<? extends ConsumerRecord<?, ?>> records) {
         // reading the JSON needs no lock (and uses both cores for a big batch)
-        List<ConsumerRecord<String, String>> batch = new ArrayList<>();
+        List<ConsumerRecord<?, ?>> batch = new ArrayList<>();
         records.forEach(batch::add);
         List<RecordProjector.Parsed> parsed = projector.parseAll(batch);
         synchronized (writer) {

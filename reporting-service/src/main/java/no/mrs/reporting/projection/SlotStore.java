@@ -256,65 +256,55 @@ public class SlotStore {
             }
         }
         if (!changes.results().isEmpty()) {
-            // a correction keeps when and by whom the figure was first reported
-            try (PreparedStatement ps = c.prepareStatement("insert into " + s + ".result (unit_id, indicator_id, period,"
-                    + " numerator, denominator, value, comment, measurement_id, reported_at, reported_by, reporter_kind,"
-                    + " outlier_figure, outlier_low, outlier_high, outlier_confirmations, known_from, stream_version)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    + " on conflict (unit_id, indicator_id, period) do update set numerator = excluded.numerator,"
-                    + " known_from = excluded.known_from,"
-                    + " denominator = excluded.denominator, value = excluded.value, comment = excluded.comment,"
-                    + " measurement_id = excluded.measurement_id, outlier_figure = excluded.outlier_figure,"
-                    + " outlier_low = excluded.outlier_low, outlier_high = excluded.outlier_high,"
-                    + " outlier_confirmations = excluded.outlier_confirmations,"
-                    + " reported_at = coalesce(excluded.reported_at, result.reported_at),"
-                    + " reported_by = coalesce(excluded.reported_by, result.reported_by),"
-                    + " reporter_kind = coalesce(excluded.reporter_kind, result.reporter_kind),"
-                    + " stream_version = greatest(excluded.stream_version, result.stream_version)")) {
-                for (Result r : changes.results()) {
-                    ps.setString(1, r.unitId());
-                    ps.setString(2, r.indicatorId());
-                    ps.setString(3, r.period().toString());
-                    ps.setBigDecimal(4, r.numerator());
-                    ps.setBigDecimal(5, r.denominator());
-                    ps.setBigDecimal(6, r.value());
-                    ps.setString(7, r.comment());
-                    ps.setString(8, r.measurementId());
-                    Reported reported = changes.reported().get(r.key());
-                    setInstant(ps, 9, reported == null ? null : reported.at());
-                    ps.setString(10, reported == null ? null : reported.by());
-                    ps.setString(11, reported == null ? null : reported.kind());
-                    setMark(ps, 12, r);
-                    setTime(ps, 16, r.knownFrom());
-                    ps.setLong(17, r.streamVersion());
-                    ps.addBatch();
+            // one statement for all of them, the rows as arrays (one per key: the changes hold a result once)
+            List<Result> results = changes.results();
+            int n = results.size();
+            Object[][] columns = new Object[17][n];
+            for (int row = 0; row < n; row++) {
+                Result r = results.get(row);
+                Reported reported = changes.reported().get(r.key());
+                Outlier outlier = r.outlier();
+                Object[] values = { r.unitId(), r.indicatorId(), r.period().toString(), text(r.numerator()),
+                    text(r.denominator()), text(r.value()), r.comment(), r.measurementId(),
+                    reported == null || reported.at() == null ? null : reported.at().toString(),
+                    reported == null ? null : reported.by(), reported == null ? null : reported.kind(),
+                    outlier == null ? null : text(outlier.figure()), outlier == null ? null : text(outlier.expectedLow()),
+                    outlier == null ? null : text(outlier.expectedHigh()), r.confirmations(), time(r.knownFrom()),
+                    r.streamVersion() };
+                for (int i = 0; i < values.length; i++) {
+                    columns[i][row] = values[i];
                 }
-                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement(RESULTS.formatted(s))) {
+                for (int i = 0; i < columns.length; i++) {
+                    ps.setArray(i + 1, c.createArrayOf(i == 14 ? "integer" : i >= 15 ? "bigint" : "text", columns[i]));
+                }
+                ps.executeUpdate();
             }
         }
         if (!changes.supersededResults().isEmpty()) {
-            // versions are only ever added: one saved before (a retried save) stays as it was
-            try (PreparedStatement ps = c.prepareStatement("insert into " + s + ".result_version (unit_id,"
-                    + " indicator_id, period, seq, numerator, denominator, value, comment, outlier_figure, outlier_low,"
-                    + " outlier_high, outlier_confirmations, known_from, superseded_by, reason)"
-                    + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")) {
-                for (Superseded v : changes.supersededResults()) {
-                    Result r = v.result();
-                    ps.setString(1, r.unitId());
-                    ps.setString(2, r.indicatorId());
-                    ps.setString(3, r.period().toString());
-                    ps.setInt(4, v.seq());
-                    ps.setBigDecimal(5, r.numerator());
-                    ps.setBigDecimal(6, r.denominator());
-                    ps.setBigDecimal(7, r.value());
-                    ps.setString(8, r.comment());
-                    setMark(ps, 9, r);
-                    setTime(ps, 13, r.knownFrom());
-                    ps.setString(14, v.change().name());
-                    ps.setString(15, v.reason());
-                    ps.addBatch();
+            List<Superseded> versions = changes.supersededResults();
+            int n = versions.size();
+            Object[][] columns = new Object[15][n];
+            for (int row = 0; row < n; row++) {
+                Superseded v = versions.get(row);
+                Result r = v.result();
+                Outlier outlier = r.outlier();
+                Object[] values = { r.unitId(), r.indicatorId(), r.period().toString(), v.seq(), text(r.numerator()),
+                    text(r.denominator()), text(r.value()), r.comment(),
+                    outlier == null ? null : text(outlier.figure()), outlier == null ? null : text(outlier.expectedLow()),
+                    outlier == null ? null : text(outlier.expectedHigh()), r.confirmations(), time(r.knownFrom()),
+                    v.change().name(), v.reason() };
+                for (int i = 0; i < values.length; i++) {
+                    columns[i][row] = values[i];
                 }
-                ps.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement(VERSIONS.formatted(s))) {
+                for (int i = 0; i < columns.length; i++) {
+                    ps.setArray(i + 1, c.createArrayOf(i == 3 || i == 11 ? "integer" : i == 12 ? "bigint" : "text",
+                            columns[i]));
+                }
+                ps.executeUpdate();
             }
         }
         if (!changes.entityVersions().isEmpty()) {
@@ -827,12 +817,55 @@ public class SlotStore {
     }
 
     /** A figure's outlier mark (figure, expected low and high) and its confirmations, from column {@code index}. */
-    private static void setMark(PreparedStatement ps, int index, Result r) throws SQLException {
-        Outlier outlier = r.outlier();
-        ps.setBigDecimal(index, outlier == null ? null : outlier.figure());
-        ps.setBigDecimal(index + 1, outlier == null ? null : outlier.expectedLow());
-        ps.setBigDecimal(index + 2, outlier == null ? null : outlier.expectedHigh());
-        ps.setInt(index + 3, r.confirmations());
+    /**
+     * The changed office figures of a save, as arrays (figures and times as text, as the driver sends a single
+     * value, cast here). A correction keeps when and by whom the figure was first reported.
+     */
+    private static final String RESULTS = """
+            insert into %s.result (unit_id, indicator_id, period, numerator, denominator, value, comment, measurement_id,
+                reported_at, reported_by, reporter_kind, outlier_figure, outlier_low, outlier_high,
+                outlier_confirmations, known_from, stream_version)
+            select unit_id, indicator_id, period, numerator::numeric, denominator::numeric, value::numeric, comment,
+                measurement_id, reported_at::timestamptz, reported_by, reporter_kind, outlier_figure::numeric,
+                outlier_low::numeric, outlier_high::numeric, outlier_confirmations, known_from, stream_version
+            from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::integer[], ?::bigint[], ?::bigint[])
+                as t(unit_id, indicator_id, period, numerator, denominator, value, comment, measurement_id, reported_at,
+                     reported_by, reporter_kind, outlier_figure, outlier_low, outlier_high, outlier_confirmations,
+                     known_from, stream_version)
+            on conflict (unit_id, indicator_id, period) do update set numerator = excluded.numerator,
+                known_from = excluded.known_from, denominator = excluded.denominator, value = excluded.value,
+                comment = excluded.comment, measurement_id = excluded.measurement_id,
+                outlier_figure = excluded.outlier_figure, outlier_low = excluded.outlier_low,
+                outlier_high = excluded.outlier_high, outlier_confirmations = excluded.outlier_confirmations,
+                reported_at = coalesce(excluded.reported_at, result.reported_at),
+                reported_by = coalesce(excluded.reported_by, result.reported_by),
+                reporter_kind = coalesce(excluded.reporter_kind, result.reporter_kind),
+                stream_version = greatest(excluded.stream_version, result.stream_version)""";
+
+    /**
+     * The superseded versions of a save, as arrays. Versions are only ever added: one saved before (a retried save)
+     * stays as it was.
+     */
+    private static final String VERSIONS = """
+            insert into %s.result_version (unit_id, indicator_id, period, seq, numerator, denominator, value, comment,
+                outlier_figure, outlier_low, outlier_high, outlier_confirmations, known_from, superseded_by, reason)
+            select unit_id, indicator_id, period, seq, numerator::numeric, denominator::numeric, value::numeric,
+                comment, outlier_figure::numeric, outlier_low::numeric, outlier_high::numeric, outlier_confirmations,
+                known_from, superseded_by, reason
+            from unnest(?::text[], ?::text[], ?::text[], ?::integer[], ?::text[], ?::text[], ?::text[], ?::text[],
+                ?::text[], ?::text[], ?::text[], ?::integer[], ?::bigint[], ?::text[], ?::text[])
+                as t(unit_id, indicator_id, period, seq, numerator, denominator, value, comment, outlier_figure,
+                     outlier_low, outlier_high, outlier_confirmations, known_from, superseded_by, reason)
+            on conflict do nothing""";
+
+    private static String text(java.math.BigDecimal figure) {
+        return figure == null ? null : figure.toString();
+    }
+
+    /** An epoch-milliseconds column's value; null for {@link Result#ALWAYS} (known from the beginning). */
+    private static Long time(long time) {
+        return time == Result.ALWAYS ? null : time;
     }
 
     /** An epoch-milliseconds column; null is {@link Result#ALWAYS} (known from the beginning). */
