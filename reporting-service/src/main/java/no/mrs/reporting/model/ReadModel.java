@@ -595,7 +595,7 @@ public final class ReadModel implements ModelView {
         String indicatorId = canonical(result.indicatorId());
         YearMonth period = canonical(result.period());
         Map<String, Result> byUnit = resultsByIndicator.computeIfAbsent(indicatorId, i -> new MonthMap<>())
-                .computeIfAbsent(period, m -> new HashMap<>());
+                .computeIfAbsent(period, m -> new TextKeyMap<>());
         Result previous = byUnit.get(unitId);
         if (!recording && change == null && reported == null) {
             // loading a slot: the row is saved already (and in memory without its measurement id)
