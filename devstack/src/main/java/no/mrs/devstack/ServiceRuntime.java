@@ -137,6 +137,19 @@ public final class ServiceRuntime {
         return aot;
     }
 
+    /** The first JDK with compact object headers as a product option (JEP 519). */
+    public static final int COMPACT_HEADERS_FEATURE = 25;
+
+    /**
+     * The JVM options every start of a service on this JDK gets, before the stack's own: on a JDK 25 or newer compact
+     * object headers (JEP 519: an object's header in 8 bytes instead of 12), since reporting-service's read models are
+     * millions of small objects — a result's figure, its map entry — and a rebuild holds two models in its heap.
+     * Part of what an AOT cache is valid for ({@link #identity}): a cache made with other headers is not used.
+     */
+    public List<String> runtimeOptions() {
+        return feature >= COMPACT_HEADERS_FEATURE ? List.of("-XX:+UseCompactObjectHeaders") : List.of();
+    }
+
     /** The cache of the packaged application {@code jar} (whether it exists or not). */
     public static Path cache(Path jar) {
         return jar.getParent().resolve(CACHE);
@@ -199,8 +212,9 @@ public final class ServiceRuntime {
     String identity(Path jar, List<String> jvmOptions) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((javaHome.toAbsolutePath() + "\n" + release(javaHome) + "\n" + String.join(" ", jvmOptions)
-                    + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update((javaHome.toAbsolutePath() + "\n" + release(javaHome) + "\n"
+                    + String.join(" ", runtimeOptions()) + "\n" + String.join(" ", jvmOptions) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
             Path app = jar.getParent();
             List<Path> files;
             try (Stream<Path> walk = Files.walk(app)) {

@@ -183,7 +183,8 @@ public final class Stack implements AutoCloseable {
 
     private void launch(MrsService service) throws java.io.IOException {
         Path state = settings.state();
-        List<String> jvm = new java.util.ArrayList<>(settings.serviceJvmOptions());
+        List<String> jvm = new java.util.ArrayList<>(runtime.runtimeOptions());
+        jvm.addAll(settings.serviceJvmOptions());
         if (service == MrsService.REPORTING && settings.startsWeb()) {
             // the old dashboard address redirects to this stack's web app
             jvm.add("-Dmrs.reporting.web-app-url=" + webUrl());
@@ -216,7 +217,8 @@ public final class Stack implements AutoCloseable {
                 Path output = runtime.trainingOutput(service.jar(root));
                 Files.deleteIfExists(output);
                 outputs.put(service, output);
-                List<String> jvm = new java.util.ArrayList<>(settings.serviceJvmOptions());
+                List<String> jvm = new java.util.ArrayList<>(runtime.runtimeOptions());
+                jvm.addAll(settings.serviceJvmOptions());
                 jvm.addAll(runtime.trainingOptions(output));
                 training.put(service, service.start(runtime.java(), root, settings.servicePorts().get(service),
                         postgres.jdbcUrl(service.database), postgres.user(), postgres.password(),

@@ -126,4 +126,14 @@ class ServiceRuntimeTest {
         assertThat(ServiceRuntime.feature(jdk("d", "x"))).isEmpty();
         assertThat(ServiceRuntime.feature(jdk("e", null))).isEmpty();
     }
+
+    @Test
+    void servicesOnJdkTwentyFiveGetCompactObjectHeadersAndOlderOnesNothing() throws IOException {
+        assertThat(new ServiceRuntime(jdk("jdk-25", "25.0.3"), 25, true).runtimeOptions())
+                .containsExactly("-XX:+UseCompactObjectHeaders");
+        assertThat(new ServiceRuntime(jdk("jdk-26", "26"), 26, false).runtimeOptions())
+                .containsExactly("-XX:+UseCompactObjectHeaders");
+        assertThat(new ServiceRuntime(jdk("jdk-21", "21.0.2"), 21, false).runtimeOptions()).isEmpty();
+        assertThat(new ServiceRuntime(jdk("jdk-17", "17.0.9"), 17, false).runtimeOptions()).isEmpty();
+    }
 }
