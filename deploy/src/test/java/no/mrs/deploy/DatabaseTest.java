@@ -24,6 +24,9 @@ class DatabaseTest {
             JsonNode initdb = manifests.named("Cluster", name + "-db").at("/spec/bootstrap/initdb");
             assertThat(initdb.path("database").asText()).isEqualTo(name);
             assertThat(initdb.path("owner").asText()).isEqualTo(name);
+            // bytewise text order, as the services' local and test databases are made (devstack's Postgres)
+            assertThat(initdb.path("localeCollate").asText()).isEqualTo("C");
+            assertThat(initdb.path("localeCType").asText()).isEqualTo("C");
         }
     }
 
