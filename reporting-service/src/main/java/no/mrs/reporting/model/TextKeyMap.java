@@ -134,31 +134,11 @@ public final class TextKeyMap<V> extends AbstractMap<String, V> {
         return new AbstractSet<>() {
             @Override
             public Iterator<Entry<String, V>> iterator() {
-                return new Iterator<>() {
-                    private int next = advance(0);
-
-                    private int advance(int from) {
-                        int i = from;
-                        while (i < keys.length && keys[i] == null) {
-                            i++;
-                        }
-                        return i;
-                    }
-
-                    @Override
-                    public boolean hasNext() {
-                        return next < keys.length;
-                    }
-
+                return new Slots<>() {
                     @Override
                     @SuppressWarnings("unchecked")
-                    public Entry<String, V> next() {
-                        if (next >= keys.length) {
-                            throw new NoSuchElementException();
-                        }
-                        int at = next;
-                        next = advance(next + 1);
-                        return new SimpleImmutableEntry<>(keys[at], (V) values[at]);
+                    Entry<String, V> at(int slot) {
+                        return new SimpleImmutableEntry<>(keys[slot], (V) values[slot]);
                     }
                 };
             }
@@ -188,7 +168,13 @@ public final class TextKeyMap<V> extends AbstractMap<String, V> {
         return new java.util.AbstractCollection<>() {
             @Override
             public Iterator<V> iterator() {
-                return new Slots<>(values);
+                return new Slots<>() {
+                    @Override
+                    @SuppressWarnings("unchecked")
+                    V at(int slot) {
+                        return (V) values[slot];
+                    }
+                };
             }
 
             @Override
@@ -204,7 +190,12 @@ public final class TextKeyMap<V> extends AbstractMap<String, V> {
         return new AbstractSet<>() {
             @Override
             public Iterator<String> iterator() {
-                return new Slots<>(keys);
+                return new Slots<>() {
+                    @Override
+                    String at(int slot) {
+                        return keys[slot];
+                    }
+                };
             }
 
             @Override
@@ -219,15 +210,11 @@ public final class TextKeyMap<V> extends AbstractMap<String, V> {
         };
     }
 
-    /** The used slots of one of the arrays (a slot is used where its key is set). */
-    private final class Slots<T> implements Iterator<T> {
-        private final Object[] of;
-        private int next;
+    /** What is in the used slots of the table (a slot is used where its key is set), one thing a slot. */
+    private abstract class Slots<T> implements Iterator<T> {
+        private int next = advance(0);
 
-        Slots(Object[] of) {
-            this.of = of;
-            this.next = advance(0);
-        }
+        abstract T at(int slot);
 
         private int advance(int from) {
             int i = from;
@@ -243,14 +230,13 @@ public final class TextKeyMap<V> extends AbstractMap<String, V> {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public T next() {
             if (next >= keys.length) {
                 throw new NoSuchElementException();
             }
-            int at = next;
+            int slot = next;
             next = advance(next + 1);
-            return (T) of[at];
+            return at(slot);
         }
     }
 
