@@ -816,7 +816,6 @@ public class SlotStore {
         }
     }
 
-    /** A figure's outlier mark (figure, expected low and high) and its confirmations, from column {@code index}. */
     /**
      * The changed office figures of a save, as arrays (figures and times as text, as the driver sends a single
      * value, cast here). A correction keeps when and by whom the figure was first reported.

@@ -40,6 +40,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -60,7 +62,7 @@ public class RebuildService {
     private static final long SAVE_EVERY = 5_000;
     /**
      * Threads (and connections) saving the rebuilt slot: one kept up with the replay no longer once reading and
-     * applying got faster (the replay waited for it a third of its time, PostgreSQL at under half a core).
+     * applying got faster (the replay waited for it almost half its time, PostgreSQL at under half a core).
      */
     private static final int LANES = 2;
     /** The advisory lock a rebuild holds, on whichever replica it runs: "mrs-rbld" in ASCII. */
@@ -282,8 +284,8 @@ public class RebuildService {
         private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
         /** Nanoseconds the replay waited for a save to finish, and the savers spent writing (summed); rows written. */
         long waited;
-        final java.util.concurrent.atomic.AtomicLong writing = new java.util.concurrent.atomic.AtomicLong();
-        final java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
+        final AtomicLong writing = new AtomicLong();
+        final AtomicLong rows = new AtomicLong();
 
         Saver(Slot target) {
             this.target = target;
@@ -306,7 +308,7 @@ public class RebuildService {
             inFlight.acquireUninterruptibly();
             waited += System.nanoTime() - t;
             List<ChangedRows> parts = changed.split(LANES);
-            java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(LANES);
+            AtomicInteger left = new AtomicInteger(LANES);
             for (int i = 0; i < LANES; i++) {
                 ChangedRows part = parts.get(i);
                 lanes.get(i).execute(() -> {
