@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -90,8 +91,7 @@ public class ReadModels {
     private long takeoverTerm;
     private Map<PartitionId, Long> slotAtTakeover = Map.of();
     /** When the start's load began (right after Flyway's migration at start, else at the StartupEvent); null before. */
-    private final java.util.concurrent.atomic.AtomicReference<String> startLoadWhen =
-            new java.util.concurrent.atomic.AtomicReference<>();
+    private final AtomicReference<String> startLoadWhen = new AtomicReference<>();
 
     /**
      * Starts loading the active slot at startup, in the background: the service starts without waiting for it, and

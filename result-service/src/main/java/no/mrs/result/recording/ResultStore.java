@@ -248,7 +248,6 @@ public class ResultStore {
         return figure == null ? null : figure.toString();
     }
 
-    /** Current values of a unit, optionally of one indicator, between two months (inclusive). */
     /**
      * A unit's current values in (indicator, month) order, optionally of one indicator and a range of months, after a
      * key (null: from the start), at most {@code limit} of them: a range scan of the primary key.
@@ -322,10 +321,6 @@ public class ResultStore {
 
     private static BigDecimal decimal(String text) {
         return text == null ? null : new BigDecimal(text);
-    }
-
-    private static String text(YearMonth month) {
-        return month == null ? null : month.toString();
     }
 
     /** The columns of an event, whichever kind it is. */
