@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import no.mrs.contracts.EventContracts;
 import no.mrs.contracts.EventPayload;
 
@@ -27,13 +27,15 @@ import java.util.UUID;
  * and building a tree and then binding the record from it was most of its time. The envelope it gives carries no
  * {@code data} (the payload does).
  */
-@ApplicationScoped
+@Singleton
 public class EventReader {
 
     @Inject
     ObjectMapper mapper;
 
     private ObjectReader reader;
+    /** Whether the mapper refuses a key twice in an object ({@link DuplicateCheckingParser} checks it then). */
+    private boolean uniqueKeys;
     private final java.util.Map<Class<?>, Optional<RecordBinder>> binders = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A received event: the envelope (without its data), the payload when its type is known, and the actor. */
@@ -58,10 +60,29 @@ public class EventReader {
         // (a copy of the mapper, so that its instants are read with a fast path for the producers' form)
         reader = mapper.copy().registerModule(IsoInstants.module()).reader().without(
                 DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        // a key twice in an object is refused as the mapper says, by a check that costs less than Jackson's
+        uniqueKeys = reader.isEnabled(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    }
+
+    /** A parser of the value, checking for a key twice where the mapper refuses it (instead of Jackson's check). */
+    JsonParser parser(String value) throws IOException {
+        return unique(reader.createParser(value));
+    }
+
+    private JsonParser parser(byte[] value) throws IOException {
+        return unique(reader.createParser(value));
+    }
+
+    private JsonParser unique(JsonParser p) {
+        if (!uniqueKeys) {
+            return p;
+        }
+        p.disable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        return new DuplicateCheckingParser(p);
     }
 
     public Received read(String value) {
-        try (JsonParser p = reader.createParser(value)) {
+        try (JsonParser p = parser(value)) {
             return read(p, true);
         } catch (RecordBinder.Fallback e) {
             return readGenerally(value);
@@ -72,7 +93,7 @@ public class EventReader {
 
     /** {@link #read(String)} with the data always buffered and bound by Jackson (the fallback; tests compare). */
     Received readGenerally(String value) {
-        try (JsonParser p = reader.createParser(value)) {
+        try (JsonParser p = parser(value)) {
             return read(p, false);
         } catch (IOException | RecordBinder.Fallback e) {
             throw new IllegalArgumentException("Not a CloudEvent: " + e.getMessage(), e);
@@ -84,7 +105,7 @@ public class EventReader {
      * reads a million of.
      */
     public Received read(byte[] value) {
-        try (JsonParser p = reader.createParser(value)) {
+        try (JsonParser p = parser(value)) {
             return read(p, true);
         } catch (RecordBinder.Fallback e) {
             return readGenerally(value);
@@ -95,7 +116,7 @@ public class EventReader {
 
     /** {@link #read(byte[])} with the data always buffered and bound by Jackson (the fallback; tests compare). */
     Received readGenerally(byte[] value) {
-        try (JsonParser p = reader.createParser(value)) {
+        try (JsonParser p = parser(value)) {
             return read(p, false);
         } catch (IOException | RecordBinder.Fallback e) {
             throw new IllegalArgumentException("Not a CloudEvent: " + e.getMessage(), e);

@@ -116,6 +116,68 @@ class RecordBinderTest {
         }
     }
 
+    @Test
+    void aKeyTwiceInAnObjectIsRefusedAtAnyDepthExactlyWhereJacksonsStrictParserRefusesIt() throws Exception {
+        String type = "no.mrs.result.ResultRecorded.v1";
+        ObjectMapper strict = strict();
+        String data = strict.valueToTree(sample(EventContracts.classOf(type).orElseThrow())).toString();
+        String inner = data.substring(1, data.length() - 1);
+        String plain = envelope(type, data);
+        String tail = plain.substring(1);
+        // each document, and whether an object in it has a key twice
+        Map<String, Boolean> documents = new LinkedHashMap<>();
+        documents.put(plain, false);
+        // the envelope
+        documents.put("{\"id\":\"x\"," + tail, true);
+        documents.put("{\"ext\":1,\"ext\":2," + tail, true);
+        documents.put("{\"ext\":{\"a\":1,\"b\":{\"a\":1}},\"other\":{\"a\":2}," + tail, false);
+        documents.put("{\"ext\":{\"a\":1,\"b\":2,\"c\":3,\"a\":4}," + tail, true);
+        documents.put("{\"ext\":[{\"a\":1},{\"a\":2}],\"more\":[[{\"b\":1,\"c\":1}],{\"b\":2}]," + tail, false);
+        documents.put("{\"ext\":[{\"a\":1},{\"a\":2,\"a\":3}]," + tail, true);
+        documents.put("{\"ext\":{\"deep\":{\"deeper\":[{\"x\":{\"y\":1,\"y\":1}}]}}," + tail, true);
+        // the data: a field of the record, the actor, unknown fields
+        documents.put(envelope(type, "{" + inner + ",\"actor\":\"a\",\"actor\":\"b\"}"), true);
+        documents.put(envelope(type, "{\"unitId\":\"0315\"," + inner + "}"), true);
+        documents.put(envelope(type, "{" + inner + ",\"later\":{\"x\":1,\"y\":{\"x\":2}}}"), false);
+        documents.put(envelope(type, "{" + inner + ",\"later\":{\"x\":1,\"y\":2,\"x\":3}}"), true);
+        documents.put(envelope(type, "{" + inner + ",\"later\":[{\"x\":1},{\"x\":1,\"z\":[],\"x\":1}]}"), true);
+        // the same name in sibling and nested objects is no duplicate
+        documents.put(envelope(type, "{" + inner + ",\"later\":[{\"x\":1},{\"x\":1}],\"x\":{\"later\":1}}"), false);
+        int refused = 0;
+        for (ObjectMapper mapper : List.of(lenient(), strict)) {
+            EventReader reader = new EventReader(mapper);
+            for (Map.Entry<String, Boolean> document : documents.entrySet()) {
+                String json = document.getKey();
+                boolean jacksonRefuses;
+                try {
+                    mapper.readTree(json);
+                    jacksonRefuses = false;
+                } catch (com.fasterxml.jackson.core.JsonParseException e) {
+                    assertThat(e.getMessage()).contains("Duplicate field");
+                    jacksonRefuses = true;
+                }
+                assertThat(jacksonRefuses).as(json).isEqualTo(mapper == strict && document.getValue());
+                byte[] bytes = json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                for (Object outcome : List.of(outcome(() -> reader.read(json)), outcome(() -> reader.read(bytes)),
+                        outcome(() -> reader.readGenerally(json)), outcome(() -> reader.readGenerally(bytes)))) {
+                    if (jacksonRefuses) {
+                        assertThat(outcome).as(json).isEqualTo("refused");
+                        refused++;
+                    } else {
+                        assertThat(outcome).as(json).isInstanceOf(EventReader.Received.class);
+                    }
+                }
+            }
+        }
+        assertThat(refused).isEqualTo(4 * 9);
+        // and the refusals above are the reader's own check, not Jackson's (which it turns off for its cost)
+        try (com.fasterxml.jackson.core.JsonParser p = new EventReader(strict).parser(plain)) {
+            assertThat(p).isInstanceOf(DuplicateCheckingParser.class);
+            assertThat(((com.fasterxml.jackson.core.util.JsonParserDelegate) p).delegate()
+                    .isEnabled(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)).isFalse();
+        }
+    }
+
     private static void compare(EventReader reader, String type, String data) {
         String json = envelope(type, data);
         Object generally = outcome(() -> reader.readGenerally(json));

@@ -1,9 +1,11 @@
 package no.mrs.reporting.model;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The rows a batch of changes touched, copied out of the model when the batch ends. The rows are immutable, so
@@ -13,7 +15,7 @@ import java.util.Map;
 public record ChangedRows(List<Unit> units, List<Indicator> indicators, List<Goal> goals, List<Result> results,
         Map<Result.Key, Reported> reported, Map<Changes.BudgetKey, Integer> goalBudgets,
         List<FigureComment> figureComments, List<EntityVersion> entityVersions, List<Superseded> supersededResults,
-        Map<String, Long> streams, Map<PartitionId, Position> partitions) {
+        Map<String, Long> streams, Map<PartitionId, Position> partitions, Set<Result.Key> added) {
 
     static ChangedRows of(ReadModel model, Changes changes) {
         List<Unit> units = new ArrayList<>(changes.units.size());
@@ -32,7 +34,7 @@ public record ChangedRows(List<Unit> units, List<Indicator> indicators, List<Goa
         changes.goalBudgets.forEach(b -> budgets.put(b, model.goalBudget(b.unitId(), b.year()).orElseThrow()));
         return new ChangedRows(units, indicators, goals, results, new LinkedHashMap<>(changes.reported), budgets,
                 List.copyOf(changes.figureComments), List.copyOf(changes.entityVersions),
-                List.copyOf(changes.supersededResults), streams, partitions);
+                List.copyOf(changes.supersededResults), streams, partitions, Set.copyOf(changes.added));
     }
 
     public boolean isEmpty() {
@@ -50,7 +52,9 @@ public record ChangedRows(List<Unit> units, List<Indicator> indicators, List<Goa
         List<List<Result>> results = new ArrayList<>();
         List<Map<Result.Key, Reported>> reportedBy = new ArrayList<>();
         List<List<Superseded>> superseded = new ArrayList<>();
+        List<Set<Result.Key>> addedBy = new ArrayList<>();
         for (int i = 0; i < parts; i++) {
+            addedBy.add(new HashSet<>());
             results.add(new ArrayList<>());
             reportedBy.add(new LinkedHashMap<>());
             superseded.add(new ArrayList<>());
@@ -62,6 +66,9 @@ public record ChangedRows(List<Unit> units, List<Indicator> indicators, List<Goa
             if (first != null) {
                 reportedBy.get(part).put(r.key(), first);
             }
+            if (added.contains(r.key())) {
+                addedBy.get(part).add(r.key());
+            }
         }
         for (Superseded v : supersededResults) {
             superseded.get(part(v.result(), parts)).add(v);
@@ -72,7 +79,7 @@ public record ChangedRows(List<Unit> units, List<Indicator> indicators, List<Goa
             split.add(new ChangedRows(first ? units : List.of(), first ? indicators : List.of(),
                     first ? goals : List.of(), results.get(i), reportedBy.get(i), first ? goalBudgets : Map.of(),
                     first ? figureComments : List.of(), first ? entityVersions : List.of(), superseded.get(i),
-                    first ? streams : Map.of(), first ? partitions : Map.of()));
+                    first ? streams : Map.of(), first ? partitions : Map.of(), addedBy.get(i)));
         }
         return split;
     }

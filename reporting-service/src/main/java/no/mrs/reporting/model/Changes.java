@@ -15,6 +15,8 @@ public final class Changes {
     public final Map<Result.Key, Result> results = new LinkedHashMap<>();
     /** When and by whom a result put was first reported (only for first reports; not kept by the model). */
     public final Map<Result.Key, Reported> reported = new LinkedHashMap<>();
+    /** The results among {@link #results} that the model did not hold before: no row of theirs was ever saved. */
+    public final Set<Result.Key> added = new java.util.HashSet<>();
     /** Own goal budgets set (unit and year). */
     public final Set<BudgetKey> goalBudgets = new LinkedHashSet<>();
     /** Figure comments added (they are never changed or removed). */

@@ -601,9 +601,7 @@ public final class ReadModel implements ModelView {
             // loading a slot: the row is saved already (and in memory without its measurement id)
             long version = result.streamVersion() == 0 && previous != null ? previous.streamVersion()
                     : result.streamVersion();
-            byUnit.put(unitId, new Result(unitId, indicatorId, period, result.numerator(), result.denominator(),
-                    result.value(), result.comment(), null, version, result.outlier(), result.confirmations(),
-                    knownFrom));
+            byUnit.put(unitId, result.inModel(unitId, indicatorId, period, version, knownFrom));
             if (previous == null) {
                 resultCount++;
             }
@@ -612,8 +610,7 @@ public final class ReadModel implements ModelView {
         // a replacement keeps the stream's version until the model records the new one
         long version = result.streamVersion() == 0 && previous != null ? previous.streamVersion() : result.streamVersion();
         // in memory without its measurement id (the change below carries it to the slot)
-        Result kept = new Result(unitId, indicatorId, period, result.numerator(), result.denominator(), result.value(),
-                result.comment(), null, version, result.outlier(), result.confirmations(), knownFrom);
+        Result kept = result.inModel(unitId, indicatorId, period, version, knownFrom);
         byUnit.put(unitId, kept);
         Changes changes = changed();
         if (previous != null && change != null) {
@@ -625,6 +622,7 @@ public final class ReadModel implements ModelView {
         }
         if (previous == null) {
             resultCount++;
+            changes.added.add(kept.key());
         }
         Map<Long, Map<String, Object>> derived = sums.get(indicatorId);
         if (derived != null) {
@@ -682,6 +680,7 @@ public final class ReadModel implements ModelView {
         changes.goals.addAll(taken.goals);
         taken.results.forEach(changes.results::putIfAbsent);
         taken.reported.forEach(changes.reported::putIfAbsent);
+        changes.added.addAll(taken.added);
         changes.goalBudgets.addAll(taken.goalBudgets);
         // comments are only ever added: the earlier ones go first (saving one twice changes nothing)
         changes.figureComments.addAll(0, taken.figureComments);

@@ -136,7 +136,46 @@ public final class Result {
                 : null;
     }
 
+    /** {@code from} with another stream version (that fits an int) and time, its figures copied as they are kept. */
+    private Result(Result from, int version, long knownFrom) {
+        this(from.unitId, from.indicatorId, from.period, from, version, knownFrom, from.extra);
+    }
+
+    private Result(String unitId, String indicatorId, YearMonth period, Result figures, int version, long knownFrom,
+            Extra extra) {
+        this.unitId = unitId;
+        this.indicatorId = indicatorId;
+        this.period = period;
+        this.a = figures.a;
+        this.b = figures.b;
+        this.form = figures.form;
+        this.version = version;
+        this.knownFrom = knownFrom;
+        this.extra = extra;
+    }
+
+    /**
+     * The figure as the model keeps it: the model's instances of the ids and month, without the measurement id, with
+     * this stream version and time (the figures copied as they are kept, not read and packed again).
+     */
+    public Result inModel(String unitId, String indicatorId, YearMonth period, long streamVersion, long knownFrom) {
+        if (version < 0 || streamVersion < 0 || streamVersion > Integer.MAX_VALUE) {
+            return new Result(unitId, indicatorId, period, numerator(), denominator(), value(), comment(), null,
+                    streamVersion, outlier(), confirmations(), knownFrom);
+        }
+        Extra kept = extra;
+        if (kept != null && kept.measurementId() != null) {
+            kept = kept.wide() == null && kept.comment() == null && kept.outlier() == null
+                    && form >>> 24 != MANY_CONFIRMATIONS ? null
+                    : new Extra(kept.wide(), kept.comment(), null, kept.outlier(), streamVersion, kept.confirmations());
+        }
+        return new Result(unitId, indicatorId, period, this, (int) streamVersion, knownFrom, kept);
+    }
+
     public Result withStreamVersion(long version) {
+        if (this.version >= 0 && version >= 0 && version <= Integer.MAX_VALUE) {
+            return new Result(this, (int) version, knownFrom);
+        }
         return new Result(unitId, indicatorId, period, numerator(), denominator(), value(), comment(), measurementId(),
                 version, outlier(), confirmations(), knownFrom);
     }
@@ -161,6 +200,9 @@ public final class Result {
 
     /** The same figure, known from {@code time} (epoch milliseconds, or {@link #ALWAYS}). */
     public Result withKnownFrom(long time) {
+        if (version >= 0) {
+            return new Result(this, version, time);
+        }
         return new Result(unitId, indicatorId, period, numerator(), denominator(), value(), comment(), measurementId(),
                 streamVersion(), outlier(), confirmations(), time);
     }

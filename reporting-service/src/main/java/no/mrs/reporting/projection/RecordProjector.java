@@ -1,7 +1,7 @@
 package no.mrs.reporting.projection;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import no.mrs.platform.events.CloudEvent;
 import no.mrs.platform.events.EventReader;
 import no.mrs.reporting.model.PartitionId;
@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  * same event published twice). Unknown event types and unreadable records are logged and passed over, never
  * dropped silently.
  */
-@ApplicationScoped
+@Singleton
 public class RecordProjector {
 
     private static final Logger LOG = Logger.getLogger(RecordProjector.class);

@@ -42,11 +42,18 @@ public class Replay {
         Map<String, Object> config = topics.clientConfig();
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        // replaying: the default 1 MiB per partition, but at most 4 MiB a fetch (not 50): the fetched bytes share the
-        // heap with two read models, and at NAV's size in 256 MB every MiB held is collected for again and again
-        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 1024 * 1024);
-        config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 4 * 1024 * 1024);
+        // 500 records a poll, not more: a poll's records and what is read from them are held until they are applied
+        // (one poll waiting, one being read, one applied), and at 2,000 a poll they outlived young collections, were
+        // promoted with the read models and filled the old generation, so that a rebuild in 256 MB ran a full
+        // collection about every second (measured: a rebuild at NAV's size 16 s with 2,000, 13 s with 500 or 250)
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        // replaying: a fetch's answer is read into one buffer, and one of half G1's region or more (512 KiB in a heap
+        // under 2 GB) is "humongous": it takes whole regions of its own, next to each other, which a heap shared
+        // with two read models in 256 MB often has only after a full collection (with 1 MiB a partition and 4 MiB
+        // a fetch, a rebuild at NAV's size ran a full collection about every second). So at most 448 KiB an
+        // answer, 256 KiB a partition (the relays' producers batch at most 256 KiB, so a batch always fits).
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 256 * 1024);
+        config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 448 * 1024);
         config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "reporting-" + purpose + "-" + UUID.randomUUID());
         return new KafkaConsumer<>(config, (topic, key) -> null, new ByteArrayDeserializer());

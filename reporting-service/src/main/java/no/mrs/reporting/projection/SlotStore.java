@@ -155,12 +155,25 @@ public class SlotStore {
 
     /** Saves the changed rows in one transaction. */
     public void write(Slot slot, ChangedRows changes) {
+        write(slot, changes, false);
+    }
+
+    /**
+     * Saves the changed rows in one transaction, as the rebuild does into the slot it emptied and alone writes: the
+     * office figures never saved before ({@link ChangedRows#added()}) and the superseded versions are only appended
+     * there, so they go in through {@code COPY} (no conflict can arise; a conflict would fail the save).
+     */
+    public void append(Slot slot, ChangedRows changes) {
+        write(slot, changes, true);
+    }
+
+    private void write(Slot slot, ChangedRows changes, boolean append) {
         if (changes.isEmpty()) {
             return;
         }
         try (Connection c = transaction()) {
             try {
-                write(c, slot, changes);
+                write(c, slot, changes, append);
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -172,6 +185,10 @@ public class SlotStore {
     }
 
     public void write(Connection c, Slot slot, ChangedRows changes) throws SQLException {
+        write(c, slot, changes, false);
+    }
+
+    private void write(Connection c, Slot slot, ChangedRows changes, boolean append) throws SQLException {
         String s = slot.schema;
         if (!changes.units().isEmpty()) {
             try (PreparedStatement unit = c.prepareStatement("insert into " + s + ".unit (unit_id, name, level) values (?, ?, ?)"
@@ -255,9 +272,31 @@ public class SlotStore {
                 ps.executeBatch();
             }
         }
-        if (!changes.results().isEmpty()) {
+        List<Result> results = changes.results();
+        if (append && !changes.added().isEmpty()) {
+            List<Result> existing = new ArrayList<>(results.size() - changes.added().size());
+            try (CopyIn copy = new CopyIn(c, s + ".result", RESULT_COLUMNS)) {
+                for (Result r : results) {
+                    if (!changes.added().contains(r.key())) {
+                        existing.add(r);
+                        continue;
+                    }
+                    Reported reported = changes.reported().get(r.key());
+                    Outlier outlier = r.outlier();
+                    copy.text(r.unitId()).text(r.indicatorId()).text(r.period().toString()).number(r.numerator())
+                            .number(r.denominator()).number(r.value()).text(r.comment()).text(r.measurementId())
+                            .text(reported == null || reported.at() == null ? null : reported.at().toString())
+                            .text(reported == null ? null : reported.by()).text(reported == null ? null : reported.kind())
+                            .number(outlier == null ? null : outlier.figure())
+                            .number(outlier == null ? null : outlier.expectedLow())
+                            .number(outlier == null ? null : outlier.expectedHigh()).integer(r.confirmations())
+                            .integer(time(r.knownFrom())).integer(r.streamVersion()).endRow();
+                }
+            }
+            results = existing;
+        }
+        if (!results.isEmpty()) {
             // one statement for all of them, the rows as arrays (one per key: the changes hold a result once)
-            List<Result> results = changes.results();
             int n = results.size();
             Object[][] columns = new Object[17][n];
             for (int row = 0; row < n; row++) {
@@ -282,7 +321,20 @@ public class SlotStore {
                 ps.executeUpdate();
             }
         }
-        if (!changes.supersededResults().isEmpty()) {
+        if (append && !changes.supersededResults().isEmpty()) {
+            try (CopyIn copy = new CopyIn(c, s + ".result_version", VERSION_COLUMNS)) {
+                for (Superseded v : changes.supersededResults()) {
+                    Result r = v.result();
+                    Outlier outlier = r.outlier();
+                    copy.text(r.unitId()).text(r.indicatorId()).text(r.period().toString()).integer(v.seq())
+                            .number(r.numerator()).number(r.denominator()).number(r.value()).text(r.comment())
+                            .number(outlier == null ? null : outlier.figure())
+                            .number(outlier == null ? null : outlier.expectedLow())
+                            .number(outlier == null ? null : outlier.expectedHigh()).integer(r.confirmations())
+                            .integer(time(r.knownFrom())).text(v.change().name()).text(v.reason()).endRow();
+                }
+            }
+        } else if (!changes.supersededResults().isEmpty()) {
             List<Superseded> versions = changes.supersededResults();
             int n = versions.size();
             Object[][] columns = new Object[15][n];
@@ -815,6 +867,13 @@ public class SlotStore {
             throw new IllegalStateException("A saved version could not be read: " + text, e);
         }
     }
+
+    private static final String RESULT_COLUMNS = "unit_id, indicator_id, period, numerator, denominator, value,"
+            + " comment, measurement_id, reported_at, reported_by, reporter_kind, outlier_figure, outlier_low,"
+            + " outlier_high, outlier_confirmations, known_from, stream_version";
+    private static final String VERSION_COLUMNS = "unit_id, indicator_id, period, seq, numerator, denominator, value,"
+            + " comment, outlier_figure, outlier_low, outlier_high, outlier_confirmations, known_from, superseded_by,"
+            + " reason";
 
     /**
      * The changed office figures of a save, as arrays (figures and times as text, as the driver sends a single

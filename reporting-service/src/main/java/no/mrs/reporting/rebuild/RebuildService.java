@@ -315,7 +315,8 @@ public class RebuildService {
                     try {
                         if (failure.get() == null && !part.isEmpty()) {
                             long began = System.nanoTime();
-                            store.write(target, part);
+                            // the slot was emptied for this rebuild and only its savers write there
+                            store.append(target, part);
                             writing.addAndGet(System.nanoTime() - began);
                             rows.addAndGet(part.size());
                         }

@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +22,7 @@ class ChangedRowsTest {
     void everyRowGoesToExactlyOnePartAndAKeysRowsStayTogetherInOrder() {
         List<Result> results = new ArrayList<>();
         Map<Result.Key, Reported> reported = new LinkedHashMap<>();
+        Set<Result.Key> added = new HashSet<>();
         List<Superseded> superseded = new ArrayList<>();
         for (int office = 0; office < 40; office++) {
             for (int month = 1; month <= 6; month++) {
@@ -29,13 +32,16 @@ class ChangedRowsTest {
                 if (month % 2 == 0) {
                     reported.put(r.key(), new Reported(Instant.EPOCH, "system", "SYSTEM"));
                 }
+                if (month % 3 == 0) {
+                    added.add(r.key());
+                }
                 superseded.add(new Superseded(r, Superseded.Change.CORRECTION, "ny", 1));
                 superseded.add(new Superseded(r, Superseded.Change.CORRECTION, "igjen", 2));
             }
         }
         Map<String, Long> streams = Map.of("unit/0300", 4L);
         ChangedRows rows = new ChangedRows(List.of(), List.of(), List.of(), results, reported, Map.of(), List.of(),
-                List.of(), superseded, streams, Map.of());
+                List.of(), superseded, streams, Map.of(), added);
 
         List<ChangedRows> parts = rows.split(2);
 
@@ -61,9 +67,13 @@ class ChangedRowsTest {
             assertThat(part.supersededResults())
                     .isSortedAccordingTo((a, b) -> superseded.indexOf(a) - superseded.indexOf(b));
             part.reported().forEach((key, first) -> assertThat(partOf.get(key)).isEqualTo(lane));
+            part.added().forEach(key -> assertThat(partOf.get(key)).isEqualTo(lane));
         }
         assertThat(merged).containsExactlyInAnyOrderElementsOf(results);
         assertThat(parts.get(0).reported().size() + parts.get(1).reported().size()).isEqualTo(reported.size());
+        Set<Result.Key> addedInParts = new HashSet<>(parts.get(0).added());
+        addedInParts.addAll(parts.get(1).added());
+        assertThat(addedInParts).isEqualTo(added);
         assertThat(parts.get(0).supersededResults().size() + parts.get(1).supersededResults().size())
                 .isEqualTo(superseded.size());
         // one part: the rows as they were

@@ -92,6 +92,17 @@ class ResultTest {
                     assertThat(copy.streamVersion()).isEqualTo(version + 1);
                     assertThat(copy.knownFrom()).isEqualTo(5L);
                     assertThat(copy.withStreamVersion(version)).isEqualTo(r).hasSameHashCodeAs(r);
+                    // as the model keeps it: the same as made anew without the measurement id
+                    for (long kept : versions) {
+                        Result inModel = r.inModel("0402", "B.15", YearMonth.of(2021, 6), kept, 9L);
+                        Result made = new Result("0402", "B.15", YearMonth.of(2021, 6), n, d, v, comment, null, kept,
+                                outlier, confirmations, 9L);
+                        assertThat(inModel).isEqualTo(made).hasSameHashCodeAs(made);
+                        assertThat(inModel.knownFrom()).isEqualTo(9L);
+                        assertThat(inModel.measurementId()).isNull();
+                        assertThat(inModel.numerator()).isEqualTo(n);
+                        assertThat(inModel.confirmations()).isEqualTo(confirmations);
+                    }
                     assertThat(r.confirmed(measurementId).outlier()).isNull();
                     assertThat(r.confirmed(measurementId).confirmations()).isEqualTo(confirmations + 1);
                 }

@@ -1,0 +1,136 @@
+package no.mrs.reporting.projection;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.PGCopyOutputStream;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * Appends rows to a table through {@code COPY table (columns) FROM STDIN} in PostgreSQL's text format, in the
+ * caller's transaction: the server inserts them without planning a statement or reading arrays (the rebuild's
+ * appends into the slot it emptied). One row at a time: its columns in order ({@link #text}, {@link #number},
+ * {@link #integer}), then {@link #endRow()}; {@link #close()} ends the copy and throws what the server refused.
+ *
+ * <p>The text format, as {@link CopyRows} reads it: columns separated by a tab, NULL written {@code \N}, and in text
+ * a backslash, tab, newline and carriage return written as backslash sequences; the connection's client encoding is
+ * UTF-8 (the driver's).
+ */
+final class CopyIn implements AutoCloseable {
+
+    /** Rows are gathered up to about this many characters before they go to the server. */
+    private static final int CHUNK = 64 * 1024;
+
+    private final PGCopyOutputStream out;
+    private final StringBuilder rows = new StringBuilder(CHUNK + 1024);
+    private boolean rowStarted;
+    private long count;
+
+    CopyIn(Connection c, String table, String columns) throws SQLException {
+        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+        this.out = new PGCopyOutputStream(copy.copyIn("COPY " + table + " (" + columns + ") FROM STDIN"));
+    }
+
+    /** A text column (null: NULL). */
+    CopyIn text(String value) {
+        separate();
+        if (value == null) {
+            rows.append("\\N");
+            return this;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            switch (ch) {
+                case '\\' -> rows.append("\\\\");
+                case '\t' -> rows.append("\\t");
+                case '\n' -> rows.append("\\n");
+                case '\r' -> rows.append("\\r");
+                default -> rows.append(ch);
+            }
+        }
+        return this;
+    }
+
+    /** A numeric column, written as {@link BigDecimal#toString()} (as the driver sends one; null: NULL). */
+    CopyIn number(BigDecimal value) {
+        separate();
+        rows.append(value == null ? "\\N" : value.toString());
+        return this;
+    }
+
+    /** An integer or bigint column (null: NULL). */
+    CopyIn integer(Long value) {
+        separate();
+        if (value == null) {
+            rows.append("\\N");
+        } else {
+            rows.append(value.longValue());
+        }
+        return this;
+    }
+
+    CopyIn integer(long value) {
+        separate();
+        rows.append(value);
+        return this;
+    }
+
+    /** Ends the row; sends the rows gathered so far once they fill a chunk. */
+    void endRow() throws SQLException {
+        rows.append('\n');
+        rowStarted = false;
+        count++;
+        if (rows.length() >= CHUNK) {
+            send();
+        }
+    }
+
+    /** The rows ended so far. */
+    long count() {
+        return count;
+    }
+
+    private void separate() {
+        if (rowStarted) {
+            rows.append('\t');
+        }
+        rowStarted = true;
+    }
+
+    private void send() throws SQLException {
+        try {
+            out.write(rows.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new SQLException("Sending rows to COPY failed: " + e.getMessage(), e);
+        }
+        rows.setLength(0);
+    }
+
+    /**
+     * Sends what is left and ends the copy; the server's refusal (a conflict, a bad value) is thrown here. A row
+     * begun and not ended cancels the copy instead.
+     */
+    @Override
+    public void close() throws SQLException {
+        boolean whole = !rowStarted;
+        try {
+            if (whole) {
+                if (!rows.isEmpty()) {
+                    send();
+                }
+                out.endCopy();
+            }
+        } finally {
+            if (out.isActive()) {
+                out.cancelCopy();
+            }
+        }
+        if (!whole) {
+            throw new IllegalStateException("A COPY row was begun and not ended");
+        }
+    }
+}
