@@ -5,7 +5,6 @@ import org.postgresql.copy.CopyManager;
 import org.postgresql.copy.PGCopyOutputStream;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,8 +12,8 @@ import java.sql.SQLException;
 /**
  * Appends rows to a table through {@code COPY table (columns) FROM STDIN} in PostgreSQL's text format, in the
  * caller's transaction: the server inserts them without planning a statement or reading arrays (the rebuild's
- * appends into the slot it emptied). One row at a time: its columns in order ({@link #text}, {@link #number},
- * {@link #integer}), then {@link #endRow()}; {@link #close()} ends the copy and throws what the server refused.
+ * appends into the slot it emptied). One row at a time ({@link #row}); {@link #close()} ends the copy and throws
+ * what the server refused.
  *
  * <p>The text format, as {@link CopyRows} reads it: columns separated by a tab, NULL written {@code \N}, and in text
  * a backslash, tab, newline and carriage return written as backslash sequences; the connection's client encoding is
@@ -35,13 +34,27 @@ final class CopyIn implements AutoCloseable {
         this.out = new PGCopyOutputStream(copy.copyIn("COPY " + table + " (" + columns + ") FROM STDIN"));
     }
 
-    /** A text column (null: NULL). */
-    CopyIn text(String value) {
-        separate();
-        if (value == null) {
-            rows.append("\\N");
-            return this;
+    /**
+     * Appends a row: its values in the columns' order, each null (NULL), a {@link String} (written escaped) or a
+     * {@link Number} (written as its {@code toString()}, as the driver sends one).
+     */
+    void row(Object... values) throws SQLException {
+        for (Object value : values) {
+            separate();
+            if (value == null) {
+                rows.append("\\N");
+            } else if (value instanceof String text) {
+                escape(text);
+            } else if (value instanceof Number number) {
+                rows.append(number);
+            } else {
+                throw new IllegalArgumentException("COPY takes text and numbers, not " + value.getClass().getName());
+            }
         }
+        endRow();
+    }
+
+    private void escape(String value) {
         for (int i = 0; i < value.length(); i++) {
             char ch = value.charAt(i);
             switch (ch) {
@@ -52,35 +65,10 @@ final class CopyIn implements AutoCloseable {
                 default -> rows.append(ch);
             }
         }
-        return this;
-    }
-
-    /** A numeric column, written as {@link BigDecimal#toString()} (as the driver sends one; null: NULL). */
-    CopyIn number(BigDecimal value) {
-        separate();
-        rows.append(value == null ? "\\N" : value.toString());
-        return this;
-    }
-
-    /** An integer or bigint column (null: NULL). */
-    CopyIn integer(Long value) {
-        separate();
-        if (value == null) {
-            rows.append("\\N");
-        } else {
-            rows.append(value.longValue());
-        }
-        return this;
-    }
-
-    CopyIn integer(long value) {
-        separate();
-        rows.append(value);
-        return this;
     }
 
     /** Ends the row; sends the rows gathered so far once they fill a chunk. */
-    void endRow() throws SQLException {
+    private void endRow() throws SQLException {
         rows.append('\n');
         rowStarted = false;
         count++;
@@ -89,7 +77,7 @@ final class CopyIn implements AutoCloseable {
         }
     }
 
-    /** The rows ended so far. */
+    /** The rows appended so far. */
     long count() {
         return count;
     }

@@ -277,86 +277,42 @@ public class SlotStore {
             List<Result> existing = new ArrayList<>(results.size() - changes.added().size());
             try (CopyIn copy = new CopyIn(c, s + ".result", RESULT_COLUMNS)) {
                 for (Result r : results) {
-                    if (!changes.added().contains(r.key())) {
+                    if (changes.added().contains(r.key())) {
+                        copy.row(resultRow(r, changes.reported().get(r.key())));
+                    } else {
                         existing.add(r);
-                        continue;
                     }
-                    Reported reported = changes.reported().get(r.key());
-                    Outlier outlier = r.outlier();
-                    copy.text(r.unitId()).text(r.indicatorId()).text(r.period().toString()).number(r.numerator())
-                            .number(r.denominator()).number(r.value()).text(r.comment()).text(r.measurementId())
-                            .text(reported == null || reported.at() == null ? null : reported.at().toString())
-                            .text(reported == null ? null : reported.by()).text(reported == null ? null : reported.kind())
-                            .number(outlier == null ? null : outlier.figure())
-                            .number(outlier == null ? null : outlier.expectedLow())
-                            .number(outlier == null ? null : outlier.expectedHigh()).integer(r.confirmations())
-                            .integer(time(r.knownFrom())).integer(r.streamVersion()).endRow();
                 }
             }
             results = existing;
         }
         if (!results.isEmpty()) {
             // one statement for all of them, the rows as arrays (one per key: the changes hold a result once)
-            int n = results.size();
-            Object[][] columns = new Object[17][n];
-            for (int row = 0; row < n; row++) {
-                Result r = results.get(row);
-                Reported reported = changes.reported().get(r.key());
-                Outlier outlier = r.outlier();
-                Object[] values = { r.unitId(), r.indicatorId(), r.period().toString(), text(r.numerator()),
-                    text(r.denominator()), text(r.value()), r.comment(), r.measurementId(),
-                    reported == null || reported.at() == null ? null : reported.at().toString(),
-                    reported == null ? null : reported.by(), reported == null ? null : reported.kind(),
-                    outlier == null ? null : text(outlier.figure()), outlier == null ? null : text(outlier.expectedLow()),
-                    outlier == null ? null : text(outlier.expectedHigh()), r.confirmations(), time(r.knownFrom()),
-                    r.streamVersion() };
-                for (int i = 0; i < values.length; i++) {
-                    columns[i][row] = values[i];
-                }
+            List<Object[]> rows = new ArrayList<>(results.size());
+            for (Result r : results) {
+                rows.add(resultRow(r, changes.reported().get(r.key())));
             }
             try (PreparedStatement ps = c.prepareStatement(RESULTS.formatted(s))) {
-                for (int i = 0; i < columns.length; i++) {
-                    ps.setArray(i + 1, c.createArrayOf(i == 14 ? "integer" : i >= 15 ? "bigint" : "text", columns[i]));
-                }
+                setColumns(c, ps, rows, i -> i == 14 ? "integer" : i >= 15 ? "bigint" : "text");
                 ps.executeUpdate();
             }
         }
-        if (append && !changes.supersededResults().isEmpty()) {
-            try (CopyIn copy = new CopyIn(c, s + ".result_version", VERSION_COLUMNS)) {
-                for (Superseded v : changes.supersededResults()) {
-                    Result r = v.result();
-                    Outlier outlier = r.outlier();
-                    copy.text(r.unitId()).text(r.indicatorId()).text(r.period().toString()).integer(v.seq())
-                            .number(r.numerator()).number(r.denominator()).number(r.value()).text(r.comment())
-                            .number(outlier == null ? null : outlier.figure())
-                            .number(outlier == null ? null : outlier.expectedLow())
-                            .number(outlier == null ? null : outlier.expectedHigh()).integer(r.confirmations())
-                            .integer(time(r.knownFrom())).text(v.change().name()).text(v.reason()).endRow();
-                }
+        if (!changes.supersededResults().isEmpty()) {
+            List<Object[]> rows = new ArrayList<>(changes.supersededResults().size());
+            for (Superseded v : changes.supersededResults()) {
+                rows.add(versionRow(v));
             }
-        } else if (!changes.supersededResults().isEmpty()) {
-            List<Superseded> versions = changes.supersededResults();
-            int n = versions.size();
-            Object[][] columns = new Object[15][n];
-            for (int row = 0; row < n; row++) {
-                Superseded v = versions.get(row);
-                Result r = v.result();
-                Outlier outlier = r.outlier();
-                Object[] values = { r.unitId(), r.indicatorId(), r.period().toString(), v.seq(), text(r.numerator()),
-                    text(r.denominator()), text(r.value()), r.comment(),
-                    outlier == null ? null : text(outlier.figure()), outlier == null ? null : text(outlier.expectedLow()),
-                    outlier == null ? null : text(outlier.expectedHigh()), r.confirmations(), time(r.knownFrom()),
-                    v.change().name(), v.reason() };
-                for (int i = 0; i < values.length; i++) {
-                    columns[i][row] = values[i];
+            if (append) {
+                try (CopyIn copy = new CopyIn(c, s + ".result_version", VERSION_COLUMNS)) {
+                    for (Object[] row : rows) {
+                        copy.row(row);
+                    }
                 }
-            }
-            try (PreparedStatement ps = c.prepareStatement(VERSIONS.formatted(s))) {
-                for (int i = 0; i < columns.length; i++) {
-                    ps.setArray(i + 1, c.createArrayOf(i == 3 || i == 11 ? "integer" : i == 12 ? "bigint" : "text",
-                            columns[i]));
+            } else {
+                try (PreparedStatement ps = c.prepareStatement(VERSIONS.formatted(s))) {
+                    setColumns(c, ps, rows, i -> i == 3 || i == 11 ? "integer" : i == 12 ? "bigint" : "text");
+                    ps.executeUpdate();
                 }
-                ps.executeUpdate();
             }
         }
         if (!changes.entityVersions().isEmpty()) {
@@ -868,6 +824,46 @@ public class SlotStore {
         }
     }
 
+    /**
+     * An office figure's row in {@link #RESULT_COLUMNS}' order, for either way of writing it: figures and times as
+     * text, as the driver sends a single value (the statement casts them; COPY reads them as written).
+     */
+    private static Object[] resultRow(Result r, Reported reported) {
+        Outlier outlier = r.outlier();
+        return new Object[] { r.unitId(), r.indicatorId(), r.period().toString(), text(r.numerator()),
+            text(r.denominator()), text(r.value()), r.comment(), r.measurementId(),
+            reported == null || reported.at() == null ? null : reported.at().toString(),
+            reported == null ? null : reported.by(), reported == null ? null : reported.kind(),
+            outlier == null ? null : text(outlier.figure()), outlier == null ? null : text(outlier.expectedLow()),
+            outlier == null ? null : text(outlier.expectedHigh()), r.confirmations(), time(r.knownFrom()),
+            r.streamVersion() };
+    }
+
+    /** A superseded version's row in {@link #VERSION_COLUMNS}' order (as {@link #resultRow}). */
+    private static Object[] versionRow(Superseded v) {
+        Result r = v.result();
+        Outlier outlier = r.outlier();
+        return new Object[] { r.unitId(), r.indicatorId(), r.period().toString(), v.seq(), text(r.numerator()),
+            text(r.denominator()), text(r.value()), r.comment(),
+            outlier == null ? null : text(outlier.figure()), outlier == null ? null : text(outlier.expectedLow()),
+            outlier == null ? null : text(outlier.expectedHigh()), r.confirmations(), time(r.knownFrom()),
+            v.change().name(), v.reason() };
+    }
+
+    /** The rows as one array a column, each of the column's SQL type, as the statement's parameters in order. */
+    private static void setColumns(Connection c, PreparedStatement ps, List<Object[]> rows,
+            java.util.function.IntFunction<String> typeOf) throws SQLException {
+        int width = rows.get(0).length;
+        for (int i = 0; i < width; i++) {
+            Object[] column = new Object[rows.size()];
+            for (int row = 0; row < column.length; row++) {
+                column[row] = rows.get(row)[i];
+            }
+            ps.setArray(i + 1, c.createArrayOf(typeOf.apply(i), column));
+        }
+    }
+
+    /** The columns of an office figure's row and of a superseded version's, in the order of their rows' values. */
     private static final String RESULT_COLUMNS = "unit_id, indicator_id, period, numerator, denominator, value,"
             + " comment, measurement_id, reported_at, reported_by, reporter_kind, outlier_figure, outlier_low,"
             + " outlier_high, outlier_confirmations, known_from, stream_version";
@@ -879,18 +875,13 @@ public class SlotStore {
      * The changed office figures of a save, as arrays (figures and times as text, as the driver sends a single
      * value, cast here). A correction keeps when and by whom the figure was first reported.
      */
-    private static final String RESULTS = """
-            insert into %s.result (unit_id, indicator_id, period, numerator, denominator, value, comment, measurement_id,
-                reported_at, reported_by, reporter_kind, outlier_figure, outlier_low, outlier_high,
-                outlier_confirmations, known_from, stream_version)
+    private static final String RESULTS = "insert into %s.result (" + RESULT_COLUMNS + ")\n" + """
             select unit_id, indicator_id, period, numerator::numeric, denominator::numeric, value::numeric, comment,
                 measurement_id, reported_at::timestamptz, reported_by, reporter_kind, outlier_figure::numeric,
                 outlier_low::numeric, outlier_high::numeric, outlier_confirmations, known_from, stream_version
             from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                 ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::integer[], ?::bigint[], ?::bigint[])
-                as t(unit_id, indicator_id, period, numerator, denominator, value, comment, measurement_id, reported_at,
-                     reported_by, reporter_kind, outlier_figure, outlier_low, outlier_high, outlier_confirmations,
-                     known_from, stream_version)
+            """ + "as t(" + RESULT_COLUMNS + ")\n" + """
             on conflict (unit_id, indicator_id, period) do update set numerator = excluded.numerator,
                 known_from = excluded.known_from, denominator = excluded.denominator, value = excluded.value,
                 comment = excluded.comment, measurement_id = excluded.measurement_id,
@@ -905,16 +896,13 @@ public class SlotStore {
      * The superseded versions of a save, as arrays. Versions are only ever added: one saved before (a retried save)
      * stays as it was.
      */
-    private static final String VERSIONS = """
-            insert into %s.result_version (unit_id, indicator_id, period, seq, numerator, denominator, value, comment,
-                outlier_figure, outlier_low, outlier_high, outlier_confirmations, known_from, superseded_by, reason)
+    private static final String VERSIONS = "insert into %s.result_version (" + VERSION_COLUMNS + ")\n" + """
             select unit_id, indicator_id, period, seq, numerator::numeric, denominator::numeric, value::numeric,
                 comment, outlier_figure::numeric, outlier_low::numeric, outlier_high::numeric, outlier_confirmations,
                 known_from, superseded_by, reason
             from unnest(?::text[], ?::text[], ?::text[], ?::integer[], ?::text[], ?::text[], ?::text[], ?::text[],
                 ?::text[], ?::text[], ?::text[], ?::integer[], ?::bigint[], ?::text[], ?::text[])
-                as t(unit_id, indicator_id, period, seq, numerator, denominator, value, comment, outlier_figure,
-                     outlier_low, outlier_high, outlier_confirmations, known_from, superseded_by, reason)
+            """ + "as t(" + VERSION_COLUMNS + ")\n" + """
             on conflict do nothing""";
 
     private static String text(java.math.BigDecimal figure) {

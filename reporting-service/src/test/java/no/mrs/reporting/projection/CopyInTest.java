@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Rows appended through COPY are the rows a JDBC insert of the same values stores: text with every character COPY
  * escapes (and some it does not), NULL apart from the empty text and from a text that reads "\N", decimals with
  * their scale and in exponent form, whole numbers at both ends — more than a chunk of them, in the caller's
- * transaction; a conflict or a row left half-written fails the copy and leaves the connection usable.
+ * transaction; a conflict or a row left half-written (a value COPY cannot write) fails the copy and leaves the
+ * connection usable.
  */
 @QuarkusTest
 @WithTestResource(MrsTestInfrastructure.class)
@@ -61,8 +62,7 @@ class CopyInTest {
             long count;
             try (CopyIn copy = new CopyIn(c, "copy_in_test", "id, t, d, n, s")) {
                 for (int i = 0; i < ROWS; i++) {
-                    copy.integer(i).text(text(i)).number(DECIMALS[i % DECIMALS.length])
-                            .integer(LONGS[i % LONGS.length]).text("copy").endRow();
+                    copy.row(i, text(i), DECIMALS[i % DECIMALS.length], LONGS[i % LONGS.length], "copy");
                 }
                 count = copy.count();
             }
@@ -79,8 +79,8 @@ class CopyInTest {
             create(c);
             assertThatThrownBy(() -> {
                 try (CopyIn copy = new CopyIn(c, "copy_in_test", "id, t, d, n, s")) {
-                    copy.integer(1).text("a").number(BigDecimal.ONE).integer(1L).text("copy").endRow();
-                    copy.integer(1).text("b").number(BigDecimal.ONE).integer(1L).text("copy").endRow();
+                    copy.row(1, "a", BigDecimal.ONE, 1L, "copy");
+                    copy.row(1, "b", BigDecimal.ONE, 1L, "copy");
                 }
             }).isInstanceOf(SQLException.class).hasMessageContaining("duplicate key");
             c.rollback();
@@ -88,10 +88,11 @@ class CopyInTest {
             create(c);
             assertThatThrownBy(() -> {
                 try (CopyIn copy = new CopyIn(c, "copy_in_test", "id, t, d, n, s")) {
-                    copy.integer(1).text("a").number(BigDecimal.ONE).integer(1L).text("copy").endRow();
-                    copy.integer(2).text("half");
+                    copy.row(1, "a", BigDecimal.ONE, 1L, "copy");
+                    copy.row(2, "half", new Object(), 1L, "copy");
                 }
-            }).isInstanceOf(IllegalStateException.class);
+            }).isInstanceOf(IllegalArgumentException.class)
+                    .satisfies(e -> assertThat(e.getSuppressed()).singleElement().isInstanceOf(IllegalStateException.class));
             c.rollback();
 
             try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select 42")) {
