@@ -14,13 +14,13 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import no.mrs.contracts.EventContracts;
 import no.mrs.contracts.EventPayload;
+import no.mrs.platform.jdbc.CopyIn;
 
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -38,22 +38,17 @@ import java.util.UUID;
 public class EventStore {
 
     /**
-     * All events of a call in one statement: the rows come in as arrays and are inserted in their given order (so
-     * positions follow stream versions). The event log is the outbox: the relay publishes these rows by position
-     * once their transaction has committed (the position's default takes the transaction's id before the next value,
-     * which is what lets the relay tell a final range of positions from one still in flight; see the migration
-     * {@code event_log_is_the_outbox}).
+     * The columns an append writes, through {@code COPY event_log (…) FROM STDIN} in the given order (so positions
+     * follow stream versions): the server reads the rows as they come, with no statement to plan and no arrays to
+     * build or unpack — the JSON data, once escaped into a text array element and parsed back out of it, now goes
+     * as it is. The event log is the outbox: the relay publishes these rows by position once their transaction has
+     * committed. A copy takes the same write lock an insert takes, before the position's default takes the next value,
+     * which is what lets the relay tell a final range of positions from one still in flight (see {@link OutboxRelay}
+     * and the migration {@code event_log_is_the_outbox}); the unique constraints are checked row by row as for an
+     * insert, so a stream that moved on fails the append with the same error.
      */
-    private static final String INSERT = """
-            insert into event_log (event_id, stream_id, stream_version, event_type, subject, occurred_at, actor, data,
-                                   message_key)
-            select event_id, stream_id, stream_version, event_type, subject, ?, ?, data::jsonb, message_key
-            from unnest(?::uuid[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[])
-                with ordinality as t(event_id, stream_id, stream_version, event_type, subject, data, message_key, ord)
-            order by ord""";
-
-    /** Events per statement: large batches are split so that no array grows without bound. */
-    private static final int CHUNK = 5_000;
+    private static final String COLUMNS =
+            "event_id, stream_id, stream_version, event_type, subject, occurred_at, actor, data, message_key";
 
     private static final String SELECT = "select position, event_id, stream_id, stream_version, event_type, subject,"
             + " occurred_at, actor, data::text from event_log";
@@ -104,36 +99,25 @@ public class EventStore {
         if (appends.isEmpty()) {
             return;
         }
-        Timestamp now = Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS));
-        List<Object[]> rows = new ArrayList<>();
         for (Append append : appends) {
-            long version = append.expectedVersion();
             for (EventPayload event : append.events()) {
                 if (!event.streamId().equals(append.streamId())) {
                     throw new IllegalArgumentException(
                             "Event of stream " + event.streamId() + " appended to " + append.streamId());
                 }
-                version++;
-                try {
-                    rows.add(new Object[] { UUID.randomUUID(), append.streamId(), version,
-                            EventContracts.typeOf(event.getClass()), event.subject(), mapper.writeValueAsString(event),
-                            event.partitionKey() });
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException("Event not serializable", e);
-                }
             }
         }
+        String now = Instant.now().truncatedTo(ChronoUnit.MICROS).toString();
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            for (int from = 0; from < rows.size(); from += CHUNK) {
-                List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
-                insert.setTimestamp(1, now);
-                insert.setString(2, actor);
-                insert.setArray(3, connection.createArrayOf("uuid", column(chunk, 0)));
-                for (int c = 1; c <= 6; c++) {
-                    insert.setArray(c + 3, connection.createArrayOf(c == 2 ? "bigint" : "text", column(chunk, c)));
+                CopyIn copy = new CopyIn(connection, "event_log", COLUMNS)) {
+            for (Append append : appends) {
+                long version = append.expectedVersion();
+                for (EventPayload event : append.events()) {
+                    version++;
+                    copy.row(UUID.randomUUID().toString(), append.streamId(), version,
+                            EventContracts.typeOf(event.getClass()), event.subject(), now, actor, json(event),
+                            event.partitionKey());
                 }
-                insert.executeUpdate();
             }
         } catch (SQLException e) {
             throw translate(e, appends);
@@ -141,12 +125,12 @@ public class EventStore {
         wakeRelayAfterCommit();
     }
 
-    private static Object[] column(List<Object[]> rows, int index) {
-        Object[] values = new Object[rows.size()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = rows.get(i)[index];
+    private String json(EventPayload event) {
+        try {
+            return mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Event not serializable", e);
         }
-        return values;
     }
 
     /** Every event of a stream, in order. */

@@ -11,6 +11,7 @@ import no.mrs.contracts.goal.Measure;
 import no.mrs.contracts.goal.Perspective;
 import no.mrs.contracts.goal.UnitLevel;
 import no.mrs.contracts.result.Outlier;
+import no.mrs.platform.jdbc.CopyIn;
 import no.mrs.reporting.model.ChangedRows;
 import no.mrs.reporting.model.EntityVersion;
 import no.mrs.reporting.model.Stamped;

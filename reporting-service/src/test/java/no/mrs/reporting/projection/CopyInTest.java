@@ -5,6 +5,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import no.mrs.devstack.test.MrsTestInfrastructure;
+import no.mrs.platform.jdbc.CopyIn;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -8,6 +8,7 @@ import no.mrs.contracts.result.Outlier;
 import no.mrs.contracts.result.ResultCorrected;
 import no.mrs.contracts.result.ResultEvent;
 import no.mrs.contracts.result.ResultRecorded;
+import no.mrs.platform.jdbc.CopyIn;
 import no.mrs.result.outlier.OutlierCheck;
 import no.mrs.result.outlier.Series;
 
@@ -185,9 +186,12 @@ public class ResultStore {
     }
 
     /**
-     * Writes the accepted events into the current values: one statement for the whole batch, its rows as arrays, one
-     * upsert per key. (Their history is the event log itself: see {@link #history(String, String, YearMonth, long,
-     * int)}.) Figures and times go as text, as the driver sends a single BigDecimal, and are cast in the statement.
+     * Writes the accepted events into the current values, one row per key. (Their history is the event log itself:
+     * see {@link #history(String, String, YearMonth, long, int)}.) A key's first version (stream version 1) has no
+     * current value yet — the row is written only here, in the transaction that appended the stream's first event,
+     * and this transaction holds that event's place in the stream — so those rows are appended through COPY, with no
+     * conflict to look for; the others go in one upsert statement, their rows as arrays. Figures and times go as
+     * text, as the driver sends a single BigDecimal, and are read by the column's type.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void project(List<Projected> accepted) {
@@ -199,42 +203,64 @@ public class ResultStore {
             // one upsert per key: a key corrected within the batch must not be updated twice by one statement
             lastPerStream.put(p.event().streamId(), p);
         }
-        int n = lastPerStream.size();
-        Object[][] columns = new Object[15][n];
-        int row = 0;
+        List<Object[]> first = new ArrayList<>();
+        List<Object[]> later = new ArrayList<>();
         for (Projected p : lastPerStream.values()) {
-            Row r = Row.of(p);
-            Object[] values = { r.unitId, r.indicatorId, r.period, r.measurementId, text(r.numerator),
-                text(r.denominator), text(r.value), r.comment, r.reason, p.actor(), r.receivedAt.toString(),
-                p.version(), r.outlier == null ? null : text(r.outlier.figure()),
-                r.outlier == null ? null : text(r.outlier.expectedLow()),
-                r.outlier == null ? null : text(r.outlier.expectedHigh()) };
-            for (int c = 0; c < values.length; c++) {
-                columns[c][row] = values[c];
-            }
-            row++;
+            (p.version() == 1 ? first : later).add(values(p));
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement current = c.prepareStatement(PROJECT)) {
-            for (int i = 0; i < columns.length; i++) {
-                current.setArray(i + 1, c.createArrayOf(i == 11 ? "bigint" : "text", columns[i]));
+        try (Connection c = dataSource.getConnection()) {
+            if (!first.isEmpty()) {
+                try (CopyIn copy = new CopyIn(c, "result_current", CURRENT_COLUMNS)) {
+                    for (Object[] row : first) {
+                        copy.row(row);
+                    }
+                }
             }
-            current.executeUpdate();
+            if (!later.isEmpty()) {
+                try (PreparedStatement current = c.prepareStatement(PROJECT)) {
+                    for (int i = 0; i < CURRENT_COLUMN_COUNT; i++) {
+                        Object[] column = new Object[later.size()];
+                        for (int row = 0; row < column.length; row++) {
+                            column[row] = later.get(row)[i];
+                        }
+                        current.setArray(i + 1, c.createArrayOf(i == 11 ? "bigint" : "text", column));
+                    }
+                    current.executeUpdate();
+                }
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Storing results failed", e);
         }
     }
 
-    /** The current values of a batch, one row per key (see {@link #project}). */
+    /** A current value's columns as {@link #project} writes them: in {@link #CURRENT_COLUMNS}' order. */
+    private static Object[] values(Projected p) {
+        Row r = Row.of(p);
+        return new Object[] { r.unitId, r.indicatorId, r.period, r.measurementId, text(r.numerator),
+            text(r.denominator), text(r.value), r.comment, r.reason, p.actor(), r.receivedAt.toString(), p.version(),
+            r.outlier == null ? null : text(r.outlier.figure()),
+            r.outlier == null ? null : text(r.outlier.expectedLow()),
+            r.outlier == null ? null : text(r.outlier.expectedHigh()) };
+    }
+
+    /** The columns {@link #project} writes (the confirmation of an outlier is left empty: a new figure has none). */
+    private static final String CURRENT_COLUMNS = """
+            unit_id, indicator_id, period, measurement_id, numerator, denominator, value, comment, correction_reason, \
+            actor, received_at, version, outlier_figure, outlier_low, outlier_high""";
+
+    private static final int CURRENT_COLUMN_COUNT = CURRENT_COLUMNS.split(",").length;
+
+    /** The current values of keys seen before, one row per key (see {@link #project}). */
     private static final String PROJECT = """
-            insert into result_current (unit_id, indicator_id, period, measurement_id, numerator, denominator, value,
-                comment, correction_reason, actor, received_at, version, outlier_figure, outlier_low, outlier_high)
+            insert into result_current (""" + CURRENT_COLUMNS + """
+            )
             select unit_id, indicator_id, period, measurement_id, numerator::numeric, denominator::numeric,
                 value::numeric, comment, correction_reason, actor, received_at::timestamptz, version,
                 outlier_figure::numeric, outlier_low::numeric, outlier_high::numeric
             from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                 ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[])
-                as t(unit_id, indicator_id, period, measurement_id, numerator, denominator, value, comment,
-                     correction_reason, actor, received_at, version, outlier_figure, outlier_low, outlier_high)
+                as t(""" + CURRENT_COLUMNS + """
+            )
             on conflict (unit_id, indicator_id, period) do update set
                 measurement_id = excluded.measurement_id, numerator = excluded.numerator,
                 denominator = excluded.denominator, value = excluded.value, comment = excluded.comment,

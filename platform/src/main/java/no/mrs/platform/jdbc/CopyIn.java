@@ -1,4 +1,4 @@
-package no.mrs.reporting.projection;
+package no.mrs.platform.jdbc;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -11,15 +11,15 @@ import java.sql.SQLException;
 
 /**
  * Appends rows to a table through {@code COPY table (columns) FROM STDIN} in PostgreSQL's text format, in the
- * caller's transaction: the server inserts them without planning a statement or reading arrays (the rebuild's
- * appends into the slot it emptied). One row at a time ({@link #row}); {@link #close()} ends the copy and throws
- * what the server refused.
+ * caller's transaction: the server inserts them without planning a statement or reading arrays, and columns not
+ * named take their defaults as with an insert (the event log's appends, reporting-service's rebuild into the slot it
+ * emptied). One row at a time ({@link #row}); {@link #close()} ends the copy and throws what the server refused.
  *
- * <p>The text format, as {@link CopyRows} reads it: columns separated by a tab, NULL written {@code \N}, and in text
+ * <p>PostgreSQL's text format: columns separated by a tab, NULL written {@code \N}, and in text
  * a backslash, tab, newline and carriage return written as backslash sequences; the connection's client encoding is
  * UTF-8 (the driver's).
  */
-final class CopyIn implements AutoCloseable {
+public final class CopyIn implements AutoCloseable {
 
     /** Rows are gathered up to about this many characters before they go to the server. */
     private static final int CHUNK = 64 * 1024;
@@ -29,7 +29,7 @@ final class CopyIn implements AutoCloseable {
     private boolean rowStarted;
     private long count;
 
-    CopyIn(Connection c, String table, String columns) throws SQLException {
+    public CopyIn(Connection c, String table, String columns) throws SQLException {
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
         this.out = new PGCopyOutputStream(copy.copyIn("COPY " + table + " (" + columns + ") FROM STDIN"));
     }
@@ -38,7 +38,7 @@ final class CopyIn implements AutoCloseable {
      * Appends a row: its values in the columns' order, each null (NULL), a {@link String} (written escaped) or a
      * {@link Number} (written as its {@code toString()}, as the driver sends one).
      */
-    void row(Object... values) throws SQLException {
+    public void row(Object... values) throws SQLException {
         for (Object value : values) {
             separate();
             if (value == null) {
@@ -78,7 +78,7 @@ final class CopyIn implements AutoCloseable {
     }
 
     /** The rows appended so far. */
-    long count() {
+    public long count() {
         return count;
     }
 
