@@ -47,6 +47,8 @@ import java.util.Map;
 @ApplicationScoped
 public class SlotStore {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SlotStore.class);
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -154,7 +156,10 @@ public class SlotStore {
 
     // ---------------------------------------------------------------- writing
 
-    /** Saves the changed rows in one transaction. */
+    /**
+     * Saves the changed rows in one transaction: office figures new to the model appended through {@code COPY} (upserted
+     * after all if one was saved before: see {@link #copyAdded}), the others upserted, superseded versions added.
+     */
     public void write(Slot slot, ChangedRows changes) {
         write(slot, changes, false);
     }
@@ -274,18 +279,8 @@ public class SlotStore {
             }
         }
         List<Result> results = changes.results();
-        if (append && !changes.added().isEmpty()) {
-            List<Result> existing = new ArrayList<>(results.size() - changes.added().size());
-            try (CopyIn copy = new CopyIn(c, s + ".result", RESULT_COLUMNS)) {
-                for (Result r : results) {
-                    if (changes.added().contains(r.key())) {
-                        copy.row(resultRow(r, changes.reported().get(r.key())));
-                    } else {
-                        existing.add(r);
-                    }
-                }
-            }
-            results = existing;
+        if (!changes.added().isEmpty()) {
+            results = copyAdded(c, s, changes, append);
         }
         if (!results.isEmpty()) {
             // one statement for all of them, the rows as arrays (one per key: the changes hold a result once)
@@ -645,7 +640,6 @@ public class SlotStore {
 
     /** The rows and time of each table a load reads, logged once at the end (INFO). */
     static final class Phases {
-        private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SlotStore.class);
         private final String what;
         private final long begin = System.nanoTime();
         private final StringBuilder done = new StringBuilder();
@@ -838,6 +832,40 @@ public class SlotStore {
             outlier == null ? null : text(outlier.figure()), outlier == null ? null : text(outlier.expectedLow()),
             outlier == null ? null : text(outlier.expectedHigh()), r.confirmations(), time(r.knownFrom()),
             r.streamVersion() };
+    }
+
+    /**
+     * Appends the office figures the model had not saved before ({@link ChangedRows#added()}) through {@code COPY};
+     * returns the changed figures left to upsert. Into the slot a rebuild emptied ({@code append}) no conflict can
+     * arise, and one would fail the save. A live save appends them too, under a savepoint: a figure the model holds as
+     * new can already be in the slot when another replica saved it before this one took over the lead (or a save
+     * whose commit was not confirmed is retried) — then the copy is undone to the savepoint and every changed figure
+     * is upserted, as if none had been new.
+     */
+    private List<Result> copyAdded(Connection c, String s, ChangedRows changes, boolean append) throws SQLException {
+        List<Result> results = changes.results();
+        List<Result> existing = new ArrayList<>(results.size() - changes.added().size());
+        java.sql.Savepoint before = append ? null : c.setSavepoint();
+        try (CopyIn copy = new CopyIn(c, s + ".result", RESULT_COLUMNS)) {
+            for (Result r : results) {
+                if (changes.added().contains(r.key())) {
+                    copy.row(resultRow(r, changes.reported().get(r.key())));
+                } else {
+                    existing.add(r);
+                }
+            }
+        } catch (SQLException e) {
+            if (before == null || !"23505".equals(e.getSQLState())) {
+                throw e;
+            }
+            c.rollback(before);
+            LOG.debugf("Office figures saved as new were in %s already (%s): upserting them", s, e.getMessage());
+            return results;
+        }
+        if (before != null) {
+            c.releaseSavepoint(before);
+        }
+        return existing;
     }
 
     /** A superseded version's row in {@link #VERSION_COLUMNS}' order (as {@link #resultRow}). */
