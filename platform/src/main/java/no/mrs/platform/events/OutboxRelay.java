@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
@@ -100,7 +101,7 @@ public class OutboxRelay {
     private volatile boolean running;
     private volatile boolean leader;
     private Thread thread;
-    private KafkaProducer<String, String> producer;
+    private KafkaProducer<String, byte[]> producer;
     /** Every event at or below this position is on the broker (as in relay_state; only the relay thread uses it). */
     private long publishedPosition;
     /** No event can appear any more at or below this position (only the relay thread uses it). */
@@ -333,16 +334,19 @@ public class OutboxRelay {
             ps.setLong(2, finalPosition);
             ps.setInt(3, limit);
             try (ResultSet rs = ps.executeQuery()) {
-                KafkaProducer<String, String> kafka = producer();
+                KafkaProducer<String, byte[]> kafka = producer();
                 while (rs.next()) {
                     last = rs.getLong(1);
                     String key = rs.getString(2);
                     String type = rs.getString(6);
-                    String data = rs.getString(10);
+                    byte[] data = rs.getBytes(10); // the text as the server sent it: UTF-8
                     if (key == null) {
-                        key = keyOf(type, data, rs.getString(4));
+                        key = keyOf(type, new String(data, StandardCharsets.UTF_8), rs.getString(4));
                     }
-                    ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, toCloudEvent(rs));
+                    ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, key,
+                            cloudEventJson(mapper, rs.getObject(3).toString(), config.source(), type, rs.getString(7),
+                                    rs.getTimestamp(8).toInstant(), rs.getString(4), rs.getLong(5), rs.getString(9),
+                                    data));
                     record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
                     acks.add(kafka.send(record));
                 }
@@ -387,30 +391,29 @@ public class OutboxRelay {
         return payload.partitionKey();
     }
 
-    private String toCloudEvent(ResultSet rs) throws Exception {
-        String type = rs.getString(6);
-        return cloudEventJson(mapper, rs.getObject(3).toString(), config.source(), type, rs.getString(7),
-                rs.getTimestamp(8).toInstant(), rs.getString(4), rs.getLong(5), rs.getString(9), rs.getString(10));
-    }
-
     /**
      * A stored event as a CloudEvent's JSON: byte for byte what writing a {@link CloudEvent} with the data read into a
      * tree and the actor put into it gave, without the tree: the envelope is written field by field and the data
      * copied token by token from the stored text, the actor added as its last field. (As the tree did, a decimal
      * is written as the nearest double.) Data that already names an actor (no event type has one) goes the long way,
-     * so that the actor replaces it in place as before.
+     * so that the actor replaces it in place as before. Read and written as UTF-8 bytes, the stored text as the
+     * server sent it and the document as the broker gets it (no text decoded or encoded in between), without the
+     * duplicate-key check (PostgreSQL's jsonb holds a key once).
      */
-    static String cloudEventJson(ObjectMapper mapper, String id, String source, String type, String subject,
-            Instant time, String streamId, long streamVersion, String actor, String data) throws java.io.IOException {
-        if (data.contains("\"actor\"")) {
+    static byte[] cloudEventJson(ObjectMapper mapper, String id, String source, String type, String subject,
+            Instant time, String streamId, long streamVersion, String actor, byte[] data) throws java.io.IOException {
+        if (contains(data, ACTOR_FIELD)) {
             ObjectNode tree = (ObjectNode) mapper.readTree(data);
             tree.put("actor", actor);
-            return mapper.writeValueAsString(new CloudEvent(CloudEvent.SPEC_VERSION, id, source, type, subject, time,
+            return mapper.writeValueAsBytes(new CloudEvent(CloudEvent.SPEC_VERSION, id, source, type, subject, time,
                     "application/json", CloudEvent.SCHEMA_PREFIX + type, streamId, streamVersion, tree));
         }
-        java.io.StringWriter out = new java.io.StringWriter(data.length() + 400);
-        try (com.fasterxml.jackson.core.JsonGenerator g = mapper.getFactory().createGenerator(out);
+        com.fasterxml.jackson.core.util.ByteArrayBuilder out =
+                new com.fasterxml.jackson.core.util.ByteArrayBuilder(data.length + 400);
+        try (com.fasterxml.jackson.core.JsonGenerator g = mapper.getFactory().createGenerator(out,
+                com.fasterxml.jackson.core.JsonEncoding.UTF8);
                 com.fasterxml.jackson.core.JsonParser p = mapper.getFactory().createParser(data)) {
+            p.disable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
             g.writeStartObject();
             g.writeStringField("specversion", CloudEvent.SPEC_VERSION);
             g.writeStringField("id", id);
@@ -472,10 +475,26 @@ public class OutboxRelay {
             }
             g.writeEndObject();
         }
-        return out.toString();
+        return out.toByteArray();
     }
 
-    private KafkaProducer<String, String> producer() {
+    private static final byte[] ACTOR_FIELD = "\"actor\"".getBytes(StandardCharsets.UTF_8);
+
+    /** Whether {@code bytes} hold {@code wanted} anywhere. */
+    private static boolean contains(byte[] bytes, byte[] wanted) {
+        outer:
+        for (int i = 0; i <= bytes.length - wanted.length; i++) {
+            for (int j = 0; j < wanted.length; j++) {
+                if (bytes[i + j] != wanted[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
         if (producer == null) {
             Map<String, Object> props = new HashMap<>(kafkaConfig);
             props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -488,7 +507,7 @@ public class OutboxRelay {
             props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
             props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
             props.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
-            producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+            producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
         }
         return producer;
     }

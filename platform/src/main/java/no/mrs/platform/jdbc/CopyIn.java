@@ -54,17 +54,22 @@ public final class CopyIn implements AutoCloseable {
         endRow();
     }
 
+    /** Appends text as COPY reads it: the runs between characters to escape in one piece each (most text has none). */
     private void escape(String value) {
+        int run = 0;
         for (int i = 0; i < value.length(); i++) {
             char ch = value.charAt(i);
-            switch (ch) {
-                case '\\' -> rows.append("\\\\");
-                case '\t' -> rows.append("\\t");
-                case '\n' -> rows.append("\\n");
-                case '\r' -> rows.append("\\r");
-                default -> rows.append(ch);
+            if (ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r') {
+                rows.append(value, run, i).append('\\').append(switch (ch) {
+                    case '\t' -> 't';
+                    case '\n' -> 'n';
+                    case '\r' -> 'r';
+                    default -> '\\';
+                });
+                run = i + 1;
             }
         }
+        rows.append(value, run, value.length());
     }
 
     /** Ends the row; sends the rows gathered so far once they fill a chunk. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,7 +27,8 @@ class CloudEventJsonTest {
         // as PostgreSQL prints a jsonb value: spaces after colons and commas, decimals as stored
         same("e1", "6001", "ola \"nordmann\" æøå\n", "{\"unitId\": \"6001\", \"value\": 100.50, \"numerator\": "
                 + "0.1234567890123456789, \"denominator\": 12, \"big\": 123456789012345678901234567890, \"comment\": "
-                + "\"«sitat» \\\"x\\\" \\u0001\", \"ok\": true, \"no\": false, \"none\": null, \"outlier\": {\"low\": 1.0,"
+                + "\"«sitat» \\\"x\\\" \\u0001 \uD83D\uDE00 tab\\t\", \"ok\": true, \"no\": false, \"none\": null, "
+                + "\"outlier\": {\"low\": 1.0,"
                 + " \"list\": [1, 2.5, {\"a\": []}, \"s\"]}, \"e\": 1e-7}");
     }
 
@@ -48,7 +50,9 @@ class CloudEventJsonTest {
         String expected = mapper.writeValueAsString(new CloudEvent(CloudEvent.SPEC_VERSION, id, "urn:mrs:result-service",
                 type, subject, TIME, "application/json", CloudEvent.SCHEMA_PREFIX + type, "result:6001/K1/2026-11", 3L,
                 tree));
-        assertEquals(expected, OutboxRelay.cloudEventJson(mapper, id, "urn:mrs:result-service", type, subject, TIME,
-                "result:6001/K1/2026-11", 3, actor, data));
+        // the stored text as the server sends it (UTF-8), the document as the broker gets it
+        assertEquals(expected, new String(OutboxRelay.cloudEventJson(mapper, id, "urn:mrs:result-service", type,
+                subject, TIME, "result:6001/K1/2026-11", 3, actor, data.getBytes(StandardCharsets.UTF_8)),
+                StandardCharsets.UTF_8));
     }
 }

@@ -165,16 +165,28 @@ public final class OutlierCheck {
     }
 
     static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        double[] sorted = new double[values.size()];
+        for (int i = 0; i < sorted.length; i++) {
+            sorted[i] = values.get(i);
+        }
+        return medianOf(sorted);
     }
 
     /** The median absolute deviation from the median. */
     static double mad(List<Double> values) {
         double median = median(values);
-        return median(Arrays.stream(values.stream().mapToDouble(v -> Math.abs(v - median)).toArray()).boxed()
-                .toList());
+        double[] deviations = new double[values.size()];
+        for (int i = 0; i < deviations.length; i++) {
+            deviations[i] = Math.abs(values.get(i) - median);
+        }
+        return medianOf(deviations);
+    }
+
+    /** The median of the values (sorted here, in place). */
+    private static double medianOf(double[] values) {
+        Arrays.sort(values);
+        int n = values.length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }
 
     private static BigDecimal round(double value) {
