@@ -405,8 +405,9 @@ public class OutboxRelay {
         if (contains(data, ACTOR_FIELD)) {
             ObjectNode tree = (ObjectNode) mapper.readTree(data);
             tree.put("actor", actor);
-            return mapper.writeValueAsBytes(new CloudEvent(CloudEvent.SPEC_VERSION, id, source, type, subject, time,
-                    "application/json", CloudEvent.SCHEMA_PREFIX + type, streamId, streamVersion, tree));
+            return mapper.writeValueAsString(new CloudEvent(CloudEvent.SPEC_VERSION, id, source, type, subject, time,
+                    "application/json", CloudEvent.SCHEMA_PREFIX + type, streamId, streamVersion, tree))
+                    .getBytes(StandardCharsets.UTF_8);
         }
         com.fasterxml.jackson.core.util.ByteArrayBuilder out =
                 new com.fasterxml.jackson.core.util.ByteArrayBuilder(data.length + 400);
@@ -414,6 +415,8 @@ public class OutboxRelay {
                 com.fasterxml.jackson.core.JsonEncoding.UTF8);
                 com.fasterxml.jackson.core.JsonParser p = mapper.getFactory().createParser(data)) {
             p.disable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            // a character beyond the BMP as its four UTF-8 bytes, as text encoded to UTF-8 has it (not as two escapes)
+            g.enable(com.fasterxml.jackson.core.JsonGenerator.Feature.COMBINE_UNICODE_SURROGATES_IN_UTF8);
             g.writeStartObject();
             g.writeStringField("specversion", CloudEvent.SPEC_VERSION);
             g.writeStringField("id", id);

@@ -41,6 +41,7 @@ class CloudEventJsonTest {
     @Test
     void dataThatNamesAnActorHasItReplacedInPlace() throws Exception {
         same("e4", "sub", "me", "{\"actor\": \"someone else\", \"x\": 1}");
+        same("e5", "sub", "me \uD83D\uDE00", "{\"actor\": \"someone else\", \"x\": \"\uD83D\uDE00\"}");
     }
 
     private void same(String id, String subject, String actor, String data) throws Exception {

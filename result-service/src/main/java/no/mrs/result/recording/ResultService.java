@@ -88,16 +88,18 @@ public class ResultService {
                 keys.add(key);
             }
         }
-        // the outlier check's history: the months before each item of the batch's offices and indicators, one query
+        // the outlier check's history: the months before each item of the batch's offices and indicators, read with
+        // the keys' current values in one query
         Map<Series, YearMonth[]> months = new HashMap<>();
         for (ResultKey key : keys) {
             months.merge(new Series(key.unitId(), key.indicatorId()),
                     new YearMonth[] { ResultDecider.historyFrom(key.period()), key.period().minusMonths(1) },
                     (a, b) -> new YearMonth[] { a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1] });
         }
+        ResultStore.Stored stored = results.stored(keys, months);
         ResultDecider.Context context = new ResultDecider.Context(catalogue.snapshot(), results.measurements(ids),
-                results.current(keys), results.lockedPeriods(), YearMonth.now(clock.withZone(config.zone())),
-                receivedAt, results.history(months));
+                stored.current(), results.lockedPeriods(), YearMonth.now(clock.withZone(config.zone())), receivedAt,
+                stored.history());
         long loaded = System.nanoTime();
         List<Verdict> verdicts = ResultDecider.decide(batch, context);
         long decided = System.nanoTime();

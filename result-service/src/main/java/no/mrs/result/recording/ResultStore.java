@@ -9,6 +9,8 @@ import no.mrs.contracts.result.ResultCorrected;
 import no.mrs.contracts.result.ResultEvent;
 import no.mrs.contracts.result.ResultRecorded;
 import no.mrs.platform.jdbc.CopyIn;
+import no.mrs.platform.time.MonthMap;
+import no.mrs.platform.time.Months;
 import no.mrs.result.outlier.OutlierCheck;
 import no.mrs.result.outlier.Series;
 
@@ -90,51 +92,24 @@ public class ResultStore {
         }
     }
 
-    /** The current values of these keys (absent: nothing reported yet). */
-    public Map<ResultKey, CurrentValue> current(Collection<ResultKey> keys) {
-        Map<ResultKey, CurrentValue> found = new HashMap<>();
-        if (keys.isEmpty()) {
-            return found;
-        }
-        List<String> units = new ArrayList<>();
-        List<String> indicators = new ArrayList<>();
-        List<String> periods = new ArrayList<>();
-        for (ResultKey key : keys) {
-            units.add(key.unitId());
-            indicators.add(key.indicatorId());
-            periods.add(key.period().toString());
-        }
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("""
-                        select r.unit_id, r.indicator_id, r.period, r.measurement_id, r.numerator, r.denominator,
-                               r.value, r.version
-                        from result_current r
-                        join unnest(?::text[], ?::text[], ?::text[]) as k (unit_id, indicator_id, period)
-                          on r.unit_id = k.unit_id and r.indicator_id = k.indicator_id and r.period = k.period""")) {
-            ps.setArray(1, c.createArrayOf("text", units.toArray()));
-            ps.setArray(2, c.createArrayOf("text", indicators.toArray()));
-            ps.setArray(3, c.createArrayOf("text", periods.toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.put(new ResultKey(rs.getString(1), rs.getString(2), no.mrs.platform.time.Months.parse(rs.getString(3))),
-                            new CurrentValue(rs.getString(4), rs.getBigDecimal(5), rs.getBigDecimal(6),
-                                    rs.getBigDecimal(7), rs.getLong(8)));
-                }
-            }
-            return found;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Reading current values failed", e);
-        }
+    /**
+     * What judging a batch reads of the current values: those of its keys (absent: nothing reported yet) and, for the
+     * outlier check, each office's and indicator's figures in a range of months (from, to; inclusive).
+     */
+    public record Stored(Map<ResultKey, CurrentValue> current,
+            Map<Series, Map<YearMonth, OutlierCheck.Figure>> history) {
     }
 
     /**
-     * The current figures of each office and indicator in a range of months (from, to; inclusive): the outlier
-     * check's history for a whole batch in one query, a range scan of the primary key per series.
+     * The current values of {@code keys} and the figures of each series in its range of {@code months}, in one query:
+     * a range scan of the primary key per series, from the start of its range to its latest key's month. Every key's
+     * series has a range, ending the month before its latest key (as the batch's judgement reads it).
      */
-    public Map<Series, Map<YearMonth, OutlierCheck.Figure>> history(Map<Series, YearMonth[]> months) {
-        Map<Series, Map<YearMonth, OutlierCheck.Figure>> found = new HashMap<>();
+    public Stored stored(Set<ResultKey> keys, Map<Series, YearMonth[]> months) {
+        Map<ResultKey, CurrentValue> current = new HashMap<>();
+        Map<Series, Map<YearMonth, OutlierCheck.Figure>> history = new HashMap<>();
         if (months.isEmpty()) {
-            return found;
+            return new Stored(current, history);
         }
         List<String> units = new ArrayList<>();
         List<String> indicators = new ArrayList<>();
@@ -144,11 +119,12 @@ public class ResultStore {
             units.add(series.unitId());
             indicators.add(series.indicatorId());
             froms.add(range[0].toString());
-            tos.add(range[1].toString());
+            tos.add(range[1].plusMonths(1).toString());
         });
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("""
-                        select r.unit_id, r.indicator_id, r.period, r.numerator, r.denominator, r.value
+                        select r.unit_id, r.indicator_id, r.period, r.measurement_id, r.numerator, r.denominator,
+                               r.value, r.version
                         from unnest(?::text[], ?::text[], ?::text[], ?::text[]) as k (unit_id, indicator_id, from_period,
                              to_period)
                         join result_current r
@@ -160,14 +136,25 @@ public class ResultStore {
             ps.setArray(4, c.createArrayOf("text", tos.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    found.computeIfAbsent(new Series(rs.getString(1), rs.getString(2)), k -> new no.mrs.platform.time.MonthMap<>())
-                            .put(no.mrs.platform.time.Months.parse(rs.getString(3)), new OutlierCheck.Figure(rs.getBigDecimal(4),
-                                    rs.getBigDecimal(5), rs.getBigDecimal(6)));
+                    Series series = new Series(rs.getString(1), rs.getString(2));
+                    YearMonth period = Months.parse(rs.getString(3));
+                    BigDecimal numerator = rs.getBigDecimal(5);
+                    BigDecimal denominator = rs.getBigDecimal(6);
+                    BigDecimal value = rs.getBigDecimal(7);
+                    if (!period.isAfter(months.get(series)[1])) {
+                        history.computeIfAbsent(series, k -> new MonthMap<>())
+                                .put(period, new OutlierCheck.Figure(numerator, denominator, value));
+                    }
+                    ResultKey key = new ResultKey(series.unitId(), series.indicatorId(), period);
+                    if (keys.contains(key)) {
+                        current.put(key, new CurrentValue(rs.getString(4), numerator, denominator, value,
+                                rs.getLong(8)));
+                    }
                 }
             }
-            return found;
+            return new Stored(current, history);
         } catch (SQLException e) {
-            throw new IllegalStateException("Reading the offices' history failed", e);
+            throw new IllegalStateException("Reading current values failed", e);
         }
     }
 
