@@ -395,20 +395,13 @@ public class OutboxRelay {
      * A stored event as a CloudEvent's JSON: byte for byte what writing a {@link CloudEvent} with the data read into a
      * tree and the actor put into it gave, without the tree: the envelope is written field by field and the data
      * copied token by token from the stored text, the actor added as its last field. (As the tree did, a decimal
-     * is written as the nearest double.) Data that already names an actor (no event type has one) goes the long way,
-     * so that the actor replaces it in place as before. Read and written as UTF-8 bytes, the stored text as the
+     * is written as the nearest double.) Data that already names an actor at its top (no event type has one) goes the
+     * long way once its name is met, so that the actor replaces it in place as before. Read and written as UTF-8 bytes, the stored text as the
      * server sent it and the document as the broker gets it (no text decoded or encoded in between), without the
      * duplicate-key check (PostgreSQL's jsonb holds a key once).
      */
     static byte[] cloudEventJson(ObjectMapper mapper, String id, String source, String type, String subject,
             Instant time, String streamId, long streamVersion, String actor, byte[] data) throws java.io.IOException {
-        if (contains(data, ACTOR_FIELD)) {
-            ObjectNode tree = (ObjectNode) mapper.readTree(data);
-            tree.put("actor", actor);
-            return mapper.writeValueAsString(new CloudEvent(CloudEvent.SPEC_VERSION, id, source, type, subject, time,
-                    "application/json", CloudEvent.SCHEMA_PREFIX + type, streamId, streamVersion, tree))
-                    .getBytes(StandardCharsets.UTF_8);
-        }
         com.fasterxml.jackson.core.util.ByteArrayBuilder out =
                 new com.fasterxml.jackson.core.util.ByteArrayBuilder(data.length + 400);
         try (com.fasterxml.jackson.core.JsonGenerator g = mapper.getFactory().createGenerator(out,
@@ -463,7 +456,13 @@ public class OutboxRelay {
                         g.writeEndArray();
                         depth--;
                     }
-                    case FIELD_NAME -> g.writeFieldName(p.currentName());
+                    case FIELD_NAME -> {
+                        if (depth == 1 && "actor".equals(p.currentName())) {
+                            return throughTree(mapper, id, source, type, subject, time, streamId, streamVersion, actor,
+                                    data);
+                        }
+                        g.writeFieldName(p.currentName());
+                    }
                     case VALUE_STRING -> g.writeString(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
                     case VALUE_NUMBER_INT -> g.writeNumber(p.getText());
                     case VALUE_NUMBER_FLOAT -> g.writeNumber(p.getDoubleValue());
@@ -481,20 +480,14 @@ public class OutboxRelay {
         return out.toByteArray();
     }
 
-    private static final byte[] ACTOR_FIELD = "\"actor\"".getBytes(StandardCharsets.UTF_8);
-
-    /** Whether {@code bytes} hold {@code wanted} anywhere. */
-    private static boolean contains(byte[] bytes, byte[] wanted) {
-        outer:
-        for (int i = 0; i <= bytes.length - wanted.length; i++) {
-            for (int j = 0; j < wanted.length; j++) {
-                if (bytes[i + j] != wanted[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
+    /** The long way, for data that names an actor itself: the actor replaces it in place. */
+    private static byte[] throughTree(ObjectMapper mapper, String id, String source, String type, String subject,
+            Instant time, String streamId, long streamVersion, String actor, byte[] data) throws java.io.IOException {
+        ObjectNode tree = (ObjectNode) mapper.readTree(data);
+        tree.put("actor", actor);
+        return mapper.writeValueAsString(new CloudEvent(CloudEvent.SPEC_VERSION, id, source, type, subject, time,
+                "application/json", CloudEvent.SCHEMA_PREFIX + type, streamId, streamVersion, tree))
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private KafkaProducer<String, byte[]> producer() {
