@@ -396,9 +396,9 @@ public class OutboxRelay {
      * tree and the actor put into it gave, without the tree: the envelope is written field by field and the data
      * copied token by token from the stored text, the actor added as its last field. (As the tree did, a decimal
      * is written as the nearest double.) Data that already names an actor at its top (no event type has one) goes the
-     * long way once its name is met, so that the actor replaces it in place as before. Read and written as UTF-8 bytes, the stored text as the
-     * server sent it and the document as the broker gets it (no text decoded or encoded in between), without the
-     * duplicate-key check (PostgreSQL's jsonb holds a key once).
+     * long way once its name is met, so that the actor replaces it in place as before. Read and written as UTF-8
+     * bytes, the stored text as the server sent it and the document as the broker gets it (no text decoded or encoded
+     * in between), without the duplicate-key check (PostgreSQL's jsonb holds a key once).
      */
     static byte[] cloudEventJson(ObjectMapper mapper, String id, String source, String type, String subject,
             Instant time, String streamId, long streamVersion, String actor, byte[] data) throws java.io.IOException {

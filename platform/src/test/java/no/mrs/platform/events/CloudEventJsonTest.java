@@ -43,7 +43,8 @@ class CloudEventJsonTest {
         same("e4", "sub", "me", "{\"actor\": \"someone else\", \"x\": 1}");
         same("e5", "sub", "me \uD83D\uDE00", "{\"actor\": \"someone else\", \"x\": \"\uD83D\uDE00\"}");
         // only a name at the top is replaced; one deeper down, or the word in a text, is data like any other
-        same("e6", "sub", "me", "{\"x\": {\"actor\": \"nested\"}, \"y\": \"says \\\"actor\\\"\", \"z\": [{\"actor\": 1}]}");
+        same("e6", "sub", "me",
+                "{\"x\": {\"actor\": \"nested\"}, \"y\": \"says \\\"actor\\\"\", \"z\": [{\"actor\": 1}]}");
     }
 
     private void same(String id, String subject, String actor, String data) throws Exception {

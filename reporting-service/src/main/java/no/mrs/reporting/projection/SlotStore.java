@@ -157,8 +157,9 @@ public class SlotStore {
     // ---------------------------------------------------------------- writing
 
     /**
-     * Saves the changed rows in one transaction: office figures new to the model appended through {@code COPY} (upserted
-     * after all if one was saved before: see {@link #copyAdded}), the others upserted, superseded versions added.
+     * Saves the changed rows in one transaction: office figures new to the model appended through {@code COPY}
+     * (upserted after all if one was saved before: see {@link #copyAdded}), the others upserted, superseded versions
+     * added.
      */
     public void write(Slot slot, ChangedRows changes) {
         write(slot, changes, false);
