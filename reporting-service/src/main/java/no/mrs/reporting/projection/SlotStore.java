@@ -11,6 +11,7 @@ import no.mrs.contracts.goal.Measure;
 import no.mrs.contracts.goal.Perspective;
 import no.mrs.contracts.goal.UnitLevel;
 import no.mrs.contracts.result.Outlier;
+import no.mrs.platform.jdbc.ArrayColumns;
 import no.mrs.platform.jdbc.CopyIn;
 import no.mrs.reporting.model.ChangedRows;
 import no.mrs.reporting.model.EntityVersion;
@@ -290,7 +291,7 @@ public class SlotStore {
                 rows.add(resultRow(r, changes.reported().get(r.key())));
             }
             try (PreparedStatement ps = c.prepareStatement(RESULTS.formatted(s))) {
-                setColumns(c, ps, rows, i -> i == 14 ? "integer" : i >= 15 ? "bigint" : "text");
+                ArrayColumns.set(c, ps, rows, i -> i == 14 ? "integer" : i >= 15 ? "bigint" : "text");
                 ps.executeUpdate();
             }
         }
@@ -307,7 +308,7 @@ public class SlotStore {
                 }
             } else {
                 try (PreparedStatement ps = c.prepareStatement(VERSIONS.formatted(s))) {
-                    setColumns(c, ps, rows, i -> i == 3 || i == 11 ? "integer" : i == 12 ? "bigint" : "text");
+                    ArrayColumns.set(c, ps, rows, i -> i == 3 || i == 11 ? "integer" : i == 12 ? "bigint" : "text");
                     ps.executeUpdate();
                 }
             }
@@ -878,19 +879,6 @@ public class SlotStore {
             outlier == null ? null : text(outlier.figure()), outlier == null ? null : text(outlier.expectedLow()),
             outlier == null ? null : text(outlier.expectedHigh()), r.confirmations(), time(r.knownFrom()),
             v.change().name(), v.reason() };
-    }
-
-    /** The rows as one array a column, each of the column's SQL type, as the statement's parameters in order. */
-    private static void setColumns(Connection c, PreparedStatement ps, List<Object[]> rows,
-            java.util.function.IntFunction<String> typeOf) throws SQLException {
-        int width = rows.get(0).length;
-        for (int i = 0; i < width; i++) {
-            Object[] column = new Object[rows.size()];
-            for (int row = 0; row < column.length; row++) {
-                column[row] = rows.get(row)[i];
-            }
-            ps.setArray(i + 1, c.createArrayOf(typeOf.apply(i), column));
-        }
     }
 
     /** The columns of an office figure's row and of a superseded version's, in the order of their rows' values. */

@@ -8,6 +8,7 @@ import no.mrs.contracts.result.Outlier;
 import no.mrs.contracts.result.ResultCorrected;
 import no.mrs.contracts.result.ResultEvent;
 import no.mrs.contracts.result.ResultRecorded;
+import no.mrs.platform.jdbc.ArrayColumns;
 import no.mrs.platform.jdbc.CopyIn;
 import no.mrs.platform.time.MonthMap;
 import no.mrs.platform.time.Months;
@@ -205,13 +206,7 @@ public class ResultStore {
             }
             if (!later.isEmpty()) {
                 try (PreparedStatement current = c.prepareStatement(PROJECT)) {
-                    for (int i = 0; i < CURRENT_COLUMN_COUNT; i++) {
-                        Object[] column = new Object[later.size()];
-                        for (int row = 0; row < column.length; row++) {
-                            column[row] = later.get(row)[i];
-                        }
-                        current.setArray(i + 1, c.createArrayOf(i == 11 ? "bigint" : "text", column));
-                    }
+                    ArrayColumns.set(c, current, later, i -> i == 11 ? "bigint" : "text");
                     current.executeUpdate();
                 }
             }
@@ -234,8 +229,6 @@ public class ResultStore {
     private static final String CURRENT_COLUMNS = """
             unit_id, indicator_id, period, measurement_id, numerator, denominator, value, comment, correction_reason, \
             actor, received_at, version, outlier_figure, outlier_low, outlier_high""";
-
-    private static final int CURRENT_COLUMN_COUNT = CURRENT_COLUMNS.split(",").length;
 
     /** The current values of keys seen before, one row per key (see {@link #project}). */
     private static final String PROJECT = """
