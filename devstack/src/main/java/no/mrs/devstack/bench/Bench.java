@@ -90,8 +90,9 @@ public final class Bench {
             publishedAt = Instant.now();
             Thread.sleep(1_000);
             // the curve first: its 102,000 results (40,000 of them in batches of 1,000) go through the ingestion's
-            // path, so the JIT compilers have compiled that path before the ingestion is measured (run P3: compiling
-            // took a quarter of the machine during the ingestion when it came first)
+            // path, so that more of that path is compiled by the JIT when the ingestion is measured (the compilers'
+            // share of the machine during the ingestion: 24.5 % when it came first, 19–23 % after the curve: on two
+            // busy cores they do not catch up within a minute; docs/PERFORMANCE.md)
             batchCurve();
             ingestion();
             freshness();
