@@ -11,8 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A snapshot of the organisation and the indicators, loaded once per batch so that judging 10,000 items asks the
- * database nothing more.
+ * A snapshot of the organisation and the indicators, taken for each batch (kept between batches while the catalogue
+ * does not change, see {@link CatalogueStore#snapshot()}) so that judging 10,000 items asks the database nothing more.
  */
 public record Catalogue(Map<String, Unit> units, Map<String, Indicator> indicators) {
 

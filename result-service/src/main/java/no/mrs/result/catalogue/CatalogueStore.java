@@ -26,13 +26,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
-/** The catalogue tables: kept from goal events, read in bulk as a {@link Catalogue}. */
+/**
+ * The catalogue tables: kept from goal events, read in bulk as a {@link Catalogue}. Every write changes the token in
+ * {@code catalogue_state} in its transaction; {@link #snapshot()} keeps the catalogue it read with the token it saw and
+ * reads the tables again only when the token has moved (written here or by another replica).
+ */
 @ApplicationScoped
 public class CatalogueStore {
 
     @Inject
     AgroalDataSource dataSource;
+
+    /** The catalogue last read and the token read before it (null before the first read). */
+    private volatile Read last;
+
+    private record Read(UUID token, Catalogue catalogue) {
+    }
 
     /** Applies a unit event of stream version {@code version}; an event older than the stored one is skipped. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -66,6 +77,7 @@ public class CatalogueStore {
             } else {
                 throw new IllegalArgumentException("Unhandled unit event " + event.getClass().getName());
             }
+            changed(c);
         } catch (SQLException e) {
             throw new IllegalStateException("Applying " + event.getClass().getSimpleName() + " failed", e);
         }
@@ -101,46 +113,78 @@ public class CatalogueStore {
                     scale_max = excluded.scale_max, owner_unit_id = excluded.owner_unit_id, version = excluded.version
                     where catalogue_indicator.version < excluded.version""",
                     event.indicatorId(), measure.name(), scaleMin, scaleMax, owner, version);
+            changed(c);
         } catch (SQLException e) {
             throw new IllegalStateException("Applying " + event.getClass().getSimpleName() + " failed", e);
         }
     }
 
-    /** The whole catalogue in three queries. */
+    /**
+     * The whole catalogue: the one read last while the token has not moved, else read again in three queries. The
+     * token is read first, so a catalogue kept with it is never older than the token says (a write committed between
+     * the two reads leaves an older token beside newer rows, read again next time).
+     */
     public Catalogue snapshot() {
         try (Connection c = dataSource.getConnection()) {
-            Map<String, List<Catalogue.Spell>> spells = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "select unit_id, parent_id, valid_from from catalogue_unit_parent order by unit_id, valid_from nulls first");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String from = rs.getString(3);
-                    spells.computeIfAbsent(rs.getString(1), u -> new ArrayList<>())
-                            .add(new Catalogue.Spell(rs.getString(2), from == null ? null : YearMonth.parse(from)));
-                }
+            UUID token = token(c);
+            Read kept = last;
+            if (kept != null && kept.token().equals(token)) {
+                return kept.catalogue();
             }
-            Map<String, Catalogue.Unit> units = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("select unit_id, level, parent_id from catalogue_unit");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String unitId = rs.getString(1);
-                    units.put(unitId, new Catalogue.Unit(unitId, UnitLevel.valueOf(rs.getString(2)), rs.getString(3),
-                            spells.getOrDefault(unitId, List.of())));
-                }
-            }
-            Map<String, Catalogue.Indicator> indicators = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "select indicator_id, measure, scale_min, scale_max, owner_unit_id from catalogue_indicator");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    indicators.put(rs.getString(1), new Catalogue.Indicator(rs.getString(1),
-                            Measure.valueOf(rs.getString(2)), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getString(5)));
-                }
-            }
-            return new Catalogue(units, indicators);
+            Catalogue catalogue = read(c);
+            last = new Read(token, catalogue);
+            return catalogue;
         } catch (SQLException e) {
             throw new IllegalStateException("Reading the catalogue failed", e);
         }
+    }
+
+    private static UUID token(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("select token from catalogue_state where id = 1");
+                ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new IllegalStateException("catalogue_state has no row (migration V8 not applied?)");
+            }
+            return rs.getObject(1, UUID.class);
+        }
+    }
+
+    /** Moves the token on, in the transaction of the write: every kept catalogue is read again after its commit. */
+    private static void changed(Connection c) throws SQLException {
+        update(c, "update catalogue_state set token = gen_random_uuid() where id = 1");
+    }
+
+    private static Catalogue read(Connection c) throws SQLException {
+        Map<String, List<Catalogue.Spell>> spells = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "select unit_id, parent_id, valid_from from catalogue_unit_parent"
+                        + " order by unit_id, valid_from nulls first");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String from = rs.getString(3);
+                spells.computeIfAbsent(rs.getString(1), u -> new ArrayList<>())
+                        .add(new Catalogue.Spell(rs.getString(2), from == null ? null : YearMonth.parse(from)));
+            }
+        }
+        Map<String, Catalogue.Unit> units = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("select unit_id, level, parent_id from catalogue_unit");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String unitId = rs.getString(1);
+                units.put(unitId, new Catalogue.Unit(unitId, UnitLevel.valueOf(rs.getString(2)), rs.getString(3),
+                        spells.getOrDefault(unitId, List.of())));
+            }
+        }
+        Map<String, Catalogue.Indicator> indicators = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "select indicator_id, measure, scale_min, scale_max, owner_unit_id from catalogue_indicator");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                indicators.put(rs.getString(1), new Catalogue.Indicator(rs.getString(1),
+                        Measure.valueOf(rs.getString(2)), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getString(5)));
+            }
+        }
+        return new Catalogue(units, indicators);
     }
 
     /** The unit's current parent, for the {@link no.mrs.platform.security.UnitTree}. */
