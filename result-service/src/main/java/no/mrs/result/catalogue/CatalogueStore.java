@@ -106,14 +106,16 @@ public class CatalogueStore {
             throw new IllegalArgumentException("Unhandled indicator event " + event.getClass().getName());
         }
         try (Connection c = dataSource.getConnection()) {
-            update(c, """
+            // an older version than the stored one changes no row, and so not the token either
+            if (update(c, """
                     insert into catalogue_indicator (indicator_id, measure, scale_min, scale_max, owner_unit_id, version)
                     values (?, ?, ?, ?, ?, ?)
                     on conflict (indicator_id) do update set measure = excluded.measure, scale_min = excluded.scale_min,
                     scale_max = excluded.scale_max, owner_unit_id = excluded.owner_unit_id, version = excluded.version
                     where catalogue_indicator.version < excluded.version""",
-                    event.indicatorId(), measure.name(), scaleMin, scaleMax, owner, version);
-            changed(c);
+                    event.indicatorId(), measure.name(), scaleMin, scaleMax, owner, version) > 0) {
+                changed(c);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Applying " + event.getClass().getSimpleName() + " failed", e);
         }
@@ -209,12 +211,13 @@ public class CatalogueStore {
         }
     }
 
-    private static void update(Connection c, String sql, Object... parameters) throws SQLException {
+    /** Runs a write; returns how many rows it changed. */
+    private static int update(Connection c, String sql, Object... parameters) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 ps.setObject(i + 1, parameters[i]);
             }
-            ps.executeUpdate();
+            return ps.executeUpdate();
         }
     }
 }

@@ -38,18 +38,10 @@ class CatalogueSnapshotTest {
 
     @Test
     void keptWhileNothingChanges() throws Exception {
-        // the service's own consumer may still apply goal events of earlier tests: look while the token stands still
-        for (int attempt = 0; ; attempt++) {
-            String token = token();
+        whileTheTokenStands(() -> {
             Catalogue first = store.snapshot();
-            Catalogue second = store.snapshot();
-            if (token.equals(token())) {
-                assertThat(second).isSameAs(first);
-                return;
-            }
-            assertThat(attempt).as("the catalogue's token never stood still").isLessThan(20);
-            Thread.sleep(250);
-        }
+            return () -> assertThat(store.snapshot()).isSameAs(first);
+        });
     }
 
     @Test
@@ -87,16 +79,49 @@ class CatalogueSnapshotTest {
 
     @Test
     void aWriteRolledBackLeavesTheKeptCatalogue() throws Exception {
-        String token = token();
-        Catalogue kept = store.snapshot();
-        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
-            store.apply(defined("S.3", 5), 1);
-            throw new IllegalStateException("rolled back");
-        })).hasMessageContaining("rolled back");
-        Catalogue after = store.snapshot();
-        assertThat(after.indicator("S.3")).isEmpty();
-        if (token.equals(token())) { // else the consumer committed a goal event of an earlier test meanwhile
-            assertThat(after).isSameAs(kept);
+        whileTheTokenStands(() -> {
+            Catalogue kept = store.snapshot();
+            assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+                store.apply(defined("S.3", 5), 1);
+                throw new IllegalStateException("rolled back");
+            })).hasMessageContaining("rolled back");
+            Catalogue after = store.snapshot();
+            assertThat(after.indicator("S.3")).isEmpty();
+            return () -> assertThat(after).isSameAs(kept);
+        });
+    }
+
+    @Test
+    void anOlderIndicatorVersionLeavesTheKeptCatalogue() throws Exception {
+        QuarkusTransaction.requiringNew().run(() -> store.apply(defined("S.4", 5), 2));
+        whileTheTokenStands(() -> {
+            Catalogue kept = store.snapshot();
+            QuarkusTransaction.requiringNew().run(() -> store.apply(defined("S.4", 9), 1));
+            Catalogue after = store.snapshot();
+            assertThat(after.indicator("S.4").orElseThrow().scaleMax()).isEqualByComparingTo("5");
+            return () -> assertThat(after).isSameAs(kept);
+        });
+    }
+
+    interface Attempt {
+        /** Does its part and returns what to assert once the token is known not to have moved meanwhile. */
+        Runnable run() throws Exception;
+    }
+
+    /**
+     * Runs the attempt until the catalogue's token stood still across it (the service's own consumer may still apply
+     * goal events of earlier tests, which moves it), then asserts what it returned.
+     */
+    private void whileTheTokenStands(Attempt attempt) throws Exception {
+        for (int tries = 0; ; tries++) {
+            String token = token();
+            Runnable then = attempt.run();
+            if (token.equals(token())) {
+                then.run();
+                return;
+            }
+            assertThat(tries).as("the catalogue's token never stood still").isLessThan(20);
+            Thread.sleep(250);
         }
     }
 
