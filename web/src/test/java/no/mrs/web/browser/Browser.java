@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A real headless Chromium (Debian's chromium and chromium-driver; nothing is downloaded) logged in to the web app
  * through the local OpenID provider as one of the demo users. Elements are found by role and accessible name, as a
- * screen reader finds them; {@link #assertNoAxeViolations} runs axe-core's WCAG 2.1 A/AA rules on the page.
+ * screen reader finds them; {@link #assertNoAxeViolations} runs axe-core's WCAG 2.1 A/AA rules on the page and checks
+ * that its Content-Security-Policy refused nothing.
  */
 public final class Browser implements AutoCloseable {
 
@@ -69,8 +70,15 @@ public final class Browser implements AutoCloseable {
         // files the app offers for download land in the profile's downloads/ (see downloads())
         options.setExperimentalOption("prefs", Map.of("download.default_directory",
                 profile.resolve("downloads").toString(), "download.prompt_for_download", false));
-        WebDriver driver = new ChromeDriver(service, options);
+        ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        // every page this browser opens records what its Content-Security-Policy refused (see assertNoAxeViolations)
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                window.__mrsRefused = [];
+                document.addEventListener('securitypolicyviolation', e => window.__mrsRefused.push(
+                    e.effectiveDirective + ' refused ' + (e.blockedURI || 'inline') + ' (' + e.sourceFile + ':'
+                    + e.lineNumber + ')'));
+                """));
         return new Browser(driver, profile, base);
     }
 
@@ -154,10 +162,16 @@ public final class Browser implements AutoCloseable {
         throw new AssertionError("no focusable element with '" + text + "' within 200 tabs");
     }
 
-    /** axe-core (from the front end's own node_modules) on the page as it is now: no WCAG 2.1 A/AA violation. */
+    /**
+     * axe-core (from the front end's own node_modules) on the page as it is now: no WCAG 2.1 A/AA violation; and
+     * nothing the page tried since it was opened was refused by the web app's Content-Security-Policy (a script, a
+     * style, a font or a call the policy does not allow would break the page for its users).
+     */
     @SuppressWarnings("unchecked")
     public void assertNoAxeViolations(String what) {
         JavascriptExecutor js = (JavascriptExecutor) driver;
+        assertThat((List<Object>) js.executeScript("return window.__mrsRefused || [];"))
+                .as("what the Content-Security-Policy refused on " + what).isEmpty();
         js.executeScript(axeSource());
         Map<String, Object> results = (Map<String, Object>) js.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
