@@ -54,12 +54,14 @@ class SecurityHeadersIT {
                 URI.create(web + "/logget-ut.html")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(loggedOut.statusCode()).isEqualTo(200);
         assertPolicy("the logged-out page", loggedOut.headers());
+        assertThat(loggedOut.body()).as("the logged-out page has no inline style or script for the policy to refuse")
+                .doesNotContain("<style", "<script", "style=");
     }
 
     private static void assertPolicy(String what, HttpHeaders headers) {
         assertThat(headers.firstValue("content-security-policy")).as(what).hasValueSatisfying(policy -> assertThat(
                 policy).contains("default-src 'self'", "script-src 'self'", "font-src 'self'", "connect-src 'self'",
-                "object-src 'none'", "frame-ancestors 'none'").doesNotContain("unsafe-eval"));
+                "object-src 'none'", "frame-ancestors 'none'").doesNotContain("unsafe-eval", "unsafe-inline"));
         assertThat(headers.firstValue("x-frame-options")).as(what).hasValue("DENY");
         assertThat(headers.firstValue("x-content-type-options")).as(what).hasValue("nosniff");
         assertThat(headers.firstValue("referrer-policy")).as(what).hasValue("same-origin");
