@@ -95,14 +95,42 @@ public final class Stack implements AutoCloseable {
         this.settings = settings;
     }
 
+    /**
+     * Starts PostgreSQL (or uses the external one), Kafka, the services and, when asked, the web app. Until
+     * {@link #close()}, the JVM stops all of it when it ends in any other way too (SIGTERM, SIGINT, or its main thread
+     * returning): every launcher ({@code ./mrs up}, {@code bench}, {@code chaos}) and test leaves nothing running.
+     */
     public static Stack start(Path root, Settings settings, Consumer<String> progress) throws Exception {
         Stack stack = new Stack(settings);
+        Runtime.getRuntime().addShutdownHook(stack.exitHook);
         try {
-            stack.startAll(root, progress);
+            synchronized (stack.starting) {
+                stack.startAll(root, progress);
+            }
             return stack;
         } catch (Exception | Error e) {
             stack.close();
             throw e;
+        }
+    }
+
+    /** Held while the stack starts, so that the JVM's exit waits for a start under way and then stops it all. */
+    private final Object starting = new Object();
+    private volatile boolean exiting;
+    private final Thread exitHook = new Thread(this::stopOnExit, "mrs-stack-stop");
+
+    /** The shutdown hook: the start under way gives up at its next step; then everything is stopped. */
+    private void stopOnExit() {
+        exiting = true;
+        synchronized (starting) {
+            close();
+        }
+    }
+
+    /** Between the steps of a start: none is taken once the JVM is exiting (its hook stops what was started). */
+    private void checkNotExiting() {
+        if (exiting) {
+            throw new IllegalStateException("the JVM is exiting: the stack's start is given up");
         }
     }
 
@@ -130,19 +158,23 @@ public final class Stack implements AutoCloseable {
 
         progress.accept("Kafka: starting a KRaft broker on port " + settings.kafkaPort() + " (data in "
                 + root.relativize(state.resolve("kafka")) + ")");
+        checkNotExiting();
         startKafka();
         kafka.createTopics();
 
         progress.accept("services: on " + runtime);
+        checkNotExiting();
         trainAotCaches(progress);
         Map<MrsService, Long> begun = new EnumMap<>(MrsService.class);
         for (MrsService service : MrsService.values()) {
             progress.accept(service.id + ": starting on port " + settings.servicePorts().get(service) + " (log in "
                     + root.relativize(state.resolve("logs/" + service.id + ".log")) + ")");
+            checkNotExiting();
             begun.put(service, System.nanoTime());
             launch(service);
         }
         if (settings.startsWeb()) {
+            checkNotExiting();
             progress.accept("OpenID provider (local, demo users): starting on port " + settings.oidcPort());
             oidc = LocalOidcProvider.start(settings.oidcPort(), state);
             progress.accept("web: starting on port " + settings.webPort() + " (log in "
@@ -377,6 +409,11 @@ public final class Stack implements AutoCloseable {
                 System.err.println("  stopping PostgreSQL failed: " + e.getMessage());
             }
             postgres = null;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(exitHook);
+        } catch (IllegalStateException e) {
+            // the JVM is exiting: this is its hook, or the hook runs beside it
         }
     }
 
