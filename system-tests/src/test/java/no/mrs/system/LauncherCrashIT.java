@@ -10,7 +10,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -113,20 +112,7 @@ class LauncherCrashIT {
 
     /** Until the launcher prints that MRS is ready; fails at once when it exits. */
     static void awaitReady(Process launcher, Path log) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(6).toNanos();
-        while (true) {
-            String output = Files.exists(log) ? Files.readString(log) : "";
-            if (output.contains("MRS is ready")) {
-                return;
-            }
-            if (!launcher.isAlive()) {
-                throw new AssertionError("./mrs up exited with " + launcher.exitValue() + ":\n" + output);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("./mrs up was not ready within 6 minutes:\n" + output);
-            }
-            Thread.sleep(500);
-        }
+        ProcessOutput.await(launcher, log, "MRS is ready", "./mrs up");
     }
 
     static boolean isFree(int port) {

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -42,7 +41,7 @@ class StackExitIT {
             builder.environment().remove("MRS_PG_URL");
             builder.environment().remove("MRS_SERVICE_JVM_OPTIONS");
             holder = builder.start();
-            awaitReady(holder, log);
+            ProcessOutput.await(holder, log, "STACK READY", "the stack's JVM");
             for (String part : parts) {
                 assertThat(Leftovers.alive(state, part)).as(part + " runs").isPresent();
             }
@@ -59,24 +58,6 @@ class StackExitIT {
                 holder.destroyForcibly();
             }
             Leftovers.stop(state, message -> System.out.println("[stack-exit] cleanup: " + message));
-        }
-    }
-
-    /** Until the holder says its stack is up; fails at once when it exits. */
-    static void awaitReady(Process holder, Path log) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofMinutes(6).toNanos();
-        while (true) {
-            String output = Files.exists(log) ? Files.readString(log) : "";
-            if (output.contains("STACK READY")) {
-                return;
-            }
-            if (!holder.isAlive()) {
-                throw new AssertionError("the stack's JVM exited with " + holder.exitValue() + ":\n" + output);
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the stack was not up within 6 minutes:\n" + output);
-            }
-            Thread.sleep(500);
         }
     }
 }
