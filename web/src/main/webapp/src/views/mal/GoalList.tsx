@@ -144,7 +144,8 @@ function UnitGoals({ unitId, year }: { unitId: string; year: number }) {
                     </Table.DataCell>
                     <Table.DataCell>
                       {above
-                        ? T.adjustedFrom(formatTarget(above.target, ind), T.origin[above.origin])
+                        ? T.adjustedFrom(above.target === null ? null : formatTarget(above.target, ind),
+                            T.origin[above.origin])
                         : g.localAdjustment === "FORBIDDEN"
                           ? T.adjustmentForbidden
                           : T.adjustmentAllowed}

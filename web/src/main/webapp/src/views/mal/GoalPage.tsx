@@ -93,7 +93,8 @@ export function GoalPage({ mode }: { mode: "view" | "revise" | "retire" }) {
         <dt>{T.colAdjustment}</dt>
         <dd>
           {above
-            ? T.adjustedFrom(formatTarget(above.target, indicator), T.origin[above.origin])
+            ? T.adjustedFrom(above.target === null ? null : formatTarget(above.target, indicator),
+                T.origin[above.origin])
             : goal.localAdjustment === "FORBIDDEN"
               ? T.adjustmentForbidden
               : T.adjustmentAllowed}

@@ -20,7 +20,11 @@ export const T = {
   originFrom: (origin: string, unit: string) => `${origin} (${unit})`,
   classification: { STEERING: "Styring", MONITORING: "Følges" } as Record<string, string>,
   noTarget: "Ingen målverdi",
-  adjustedFrom: (target: string, origin: string) => `Tilpasset fra ${target} (${origin.toLowerCase()})`,
+  /** target null: the goal above only follows the indicator, with no target value to adapt. */
+  adjustedFrom: (target: string | null, origin: string) =>
+    target === null
+      ? `Tilpasset fra ${origin.toLowerCase()} mål uten målverdi`
+      : `Tilpasset fra ${target} (${origin.toLowerCase()})`,
   adjustmentAllowed: "Kan tilpasses",
   adjustmentForbidden: "Kan ikke tilpasses",
   newLocalGoal: "Nytt lokalt mål",

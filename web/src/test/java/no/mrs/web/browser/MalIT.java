@@ -57,6 +57,9 @@ class MalIT {
                     + " styringsmål");
             // the local adjustment of B.15 shows the central target it replaces
             assertThat(rowOnceItSays(browser, "B.15", "Tilpasset fra").getText()).contains("Lokalt");
+            // M.01's adopted proposal made a steering goal of what the letter only follows, without a target value
+            assertThat(rowOnceItSays(browser, "M.01", "Tilpasset fra sentralt mål uten målverdi").getText())
+                    .contains("Lokalt");
             assertThat(browser.link("Nytt lokalt mål")).isNotNull();
             browser.assertNoAxeViolations("the goal list");
             browser.screenshot("mal-liste");
