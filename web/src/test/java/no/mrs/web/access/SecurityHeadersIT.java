@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What the web app tells browsers they may do with its responses, on the pages a person opens, on the files the page
  * loads, on the front end's calls and on the public logged-out page: only the app's own origin (nothing fetched from
- * another site, fonts included), no framing, no type sniffing, no referrer to other sites. That the app itself breaks
+ * another site, fonts included), no framing, no type sniffing, no referrer to other sites, HTTPS only once reached
+ * over HTTPS. That the app itself breaks
  * none of these rules is checked in every browser test ({@code Browser.assertNoAxeViolations}).
  */
 class SecurityHeadersIT {
@@ -65,5 +66,6 @@ class SecurityHeadersIT {
         assertThat(headers.firstValue("x-frame-options")).as(what).hasValue("DENY");
         assertThat(headers.firstValue("x-content-type-options")).as(what).hasValue("nosniff");
         assertThat(headers.firstValue("referrer-policy")).as(what).hasValue("same-origin");
+        assertThat(headers.firstValue("strict-transport-security")).as(what).hasValue("max-age=31536000");
     }
 }
