@@ -41,10 +41,10 @@ public class EventStore {
      * The columns an append writes, through {@code COPY event_log (…) FROM STDIN} in the given order (so positions
      * follow stream versions): the server reads the rows as they come, the JSON data as it is, with no statement to
      * plan and no arrays to build or unpack. The event log is the outbox: the relay publishes these rows by position
-     * once their transaction has committed. A copy takes the same write lock an insert takes, before the position's default takes the next value,
-     * which is what lets the relay tell a final range of positions from one still in flight (see {@link OutboxRelay}
-     * and the migration {@code event_log_is_the_outbox}); the unique constraints are checked row by row as for an
-     * insert, so a stream that moved on fails the append with the same error.
+     * once their transaction has committed. A copy takes the same write lock an insert takes, before the position's
+     * default takes the next value, which is what lets the relay tell a final range of positions from one still in
+     * flight (see {@link OutboxRelay} and the migration {@code event_log_is_the_outbox}); the unique constraints are
+     * checked row by row as for an insert, so a stream that moved on fails the append with the same error.
      */
     private static final String COLUMNS =
             "event_id, stream_id, stream_version, event_type, subject, occurred_at, actor, data, message_key";

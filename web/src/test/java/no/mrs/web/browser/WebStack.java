@@ -32,8 +32,8 @@ public final class WebStack {
             Stack.Settings settings = Stack.Settings.offset(state, PORT_OFFSET)
                     .withWeb(no.mrs.devstack.WebApp.DEFAULT_PORT + PORT_OFFSET,
                             no.mrs.devstack.WebApp.DEFAULT_OIDC_PORT + PORT_OFFSET);
+            // never closed here: the stack stops what it started when the test JVM ends (Stack.start)
             Stack started = Stack.start(root, settings, message -> System.out.println("[web-stack] " + message));
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "web-stack-stop"));
             new DemoSeeder(started.urls(), message -> System.out.println("[web-stack] " + message)).seed();
             stack = started;
         }
